@@ -153,21 +153,18 @@ static void tb_spaces(textbuf *b, size_t n)
         tb_putn(b, " ", 1);
 }
 
-/* One line ending at column NOTICE_WIDTH (flush left if wider). */
-static void tb_right(textbuf *b, const char *s)
-{
-    size_t w = display_width(s);
-    tb_spaces(b, w < NOTICE_WIDTH ? NOTICE_WIDTH - w : 0);
-    tb_put(b, s);
-    tb_put(b, "\n");
-}
+typedef enum { ALIGN_RIGHT, ALIGN_CENTER } line_align;
 
-/* One line centred in NOTICE_WIDTH columns (flush left if wider). */
-static void tb_center(textbuf *b, const char *s)
+/* One line made of a then c (c may be ""), ending at column NOTICE_WIDTH or
+ * centred in it; flush left when wider. Two parts so that no caller needs a
+ * fixed buffer to join them. */
+static void tb_line(textbuf *b, line_align align, const char *a, const char *c)
 {
-    size_t w = display_width(s);
-    tb_spaces(b, w < NOTICE_WIDTH ? (NOTICE_WIDTH - w) / 2 : 0);
-    tb_put(b, s);
+    size_t w = display_width(a) + display_width(c);
+    size_t room = w < NOTICE_WIDTH ? NOTICE_WIDTH - w : 0;
+    tb_spaces(b, align == ALIGN_RIGHT ? room : room / 2);
+    tb_put(b, a);
+    tb_put(b, c);
     tb_put(b, "\n");
 }
 
@@ -320,38 +317,41 @@ static bool check_kind(const notice_input *in, notice_dates *d, char *err, size_
 
 /* ---- letter parts ---- */
 
+/* Receipt number and date at the top right, then a blank line. */
 static void render_head(textbuf *b, const notice_input *in, const notice_dates *d)
 {
-    char line[256];
-    snprintf(line, sizeof line, "受付番号 %s", in->receipt_no);
-    tb_right(b, line);
-    tb_right(b, d->issue);
-    tb_put(b, "\n");
-    if (absent(in->representative_name)) {
-        tb_printf(b, "%s 様\n", in->applicant_name);
-    } else {
-        tb_printf(b, "%s\n", in->applicant_name);
-        if (!absent(in->representative_title))
-            tb_printf(b, "%s ", in->representative_title);
-        tb_printf(b, "%s 様\n", in->representative_name);
-    }
-    tb_put(b, "\n");
-    snprintf(line, sizeof line, "%s長", in->municipality_name);
-    tb_right(b, line);
+    tb_line(b, ALIGN_RIGHT, "受付番号 ", in->receipt_no);
+    tb_line(b, ALIGN_RIGHT, d->issue, "");
     tb_put(b, "\n");
 }
 
-static void render_title(textbuf *b, const notice_input *in, const notice_dates *d)
+/* The corporation, then "title name 様"; without a representative's name the
+ * corporation itself takes 様 (and a lone title is dropped). */
+static void render_addressee(textbuf *b, const notice_input *in)
 {
-    textbuf t = {0};
-    tb_printf(&t, "%s%s", d->fiscal_year, in->program_name);
-    if (t.oom) {
-        b->oom = true;
+    tb_put(b, in->applicant_name);
+    if (absent(in->representative_name)) {
+        tb_put(b, " 様\n\n");
         return;
     }
-    tb_center(b, t.p);
-    free(t.p);
-    tb_center(b, kind_info(in->kind)->title);
+    tb_put(b, "\n");
+    if (!absent(in->representative_title))
+        tb_printf(b, "%s ", in->representative_title);
+    tb_printf(b, "%s 様\n\n", in->representative_name);
+}
+
+/* The sender, the head of the municipality: "松戸市長". */
+static void render_sender(textbuf *b, const notice_input *in)
+{
+    tb_line(b, ALIGN_RIGHT, in->municipality_name, "長");
+    tb_put(b, "\n");
+}
+
+/* "令和6年度<program>" and the kind's title, centred. */
+static void render_title(textbuf *b, const notice_input *in, const notice_dates *d)
+{
+    tb_line(b, ALIGN_CENTER, d->fiscal_year, in->program_name);
+    tb_line(b, ALIGN_CENTER, kind_info(in->kind)->title, "");
     tb_put(b, "\n");
 }
 
@@ -378,7 +378,7 @@ static size_t render_items_start(textbuf *b, const notice_input *in)
 {
     size_t n = 0;
     tb_put(b, "\n");
-    tb_center(b, "記");
+    tb_line(b, ALIGN_CENTER, "記", "");
     tb_put(b, "\n");
     item(b, &n, "事業所番号", in->office_number);
     if (!absent(in->office_name))
@@ -485,7 +485,7 @@ static void render_body(textbuf *b, const notice_input *in, const notice_dates *
 {
     BODIES[in->kind](b, in, d);
     tb_put(b, "\n");
-    tb_right(b, "以上");
+    tb_line(b, ALIGN_RIGHT, "以上", "");
 }
 
 static void render_contact(textbuf *b, const notice_input *in)
@@ -528,6 +528,8 @@ char *notice_render(const notice_input *in, char *err, size_t errlen)
         return NULL;
     textbuf b = {0};
     render_head(&b, in, &d);
+    render_addressee(&b, in);
+    render_sender(&b, in);
     render_title(&b, in, &d);
     render_body(&b, in, &d);
     render_contact(&b, in);

@@ -393,6 +393,31 @@ static void test_account_number_masked(void **state)
     free(got);
 }
 
+/* Fields longer than the line and than any internal buffer are printed whole;
+ * a line wider than the letter starts at the left margin. */
+static void test_long_fields_printed_whole(void **state)
+{
+    (void)state;
+    char name[3 * 300 + 1] = "", reason[3 * 400 + 1] = "";
+    for (int i = 0; i < 300; i++)
+        strcat(name, "あ");
+    for (int i = 0; i < 400; i++)
+        strcat(reason, "い");
+    const notice_reason reasons[] = {{reason, NULL}};
+    notice_input in = fixture(NOTICE_REJECTED);
+    in.municipality_name = name;
+    in.reasons = reasons;
+    in.n_reasons = 1;
+    char *got = render_ok(&in);
+    char *want_sender = malloc(strlen(name) + 16);
+    assert_non_null(want_sender);
+    sprintf(want_sender, "\n%s長\n", name);
+    assert_non_null(strstr(got, want_sender));
+    assert_non_null(strstr(got, reason));
+    free(want_sender);
+    free(got);
+}
+
 static void test_every_line_ends_in_newline(void **state)
 {
     (void)state;
@@ -493,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_name_without_title),
         cmocka_unit_test(test_fields_of_other_kinds_not_printed),
         cmocka_unit_test(test_account_number_masked),
+        cmocka_unit_test(test_long_fields_printed_whole),
         cmocka_unit_test(test_every_line_ends_in_newline),
         cmocka_unit_test(test_kind_name_parse_round_trip),
         cmocka_unit_test(test_kind_parse_refuses_unknown),
