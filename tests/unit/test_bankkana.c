@@ -140,6 +140,7 @@ static const row ROWS[] = {
     OK("マツド一般社団法人ケア", SYM_NONE, MATSUDO "(\xBC\xD4)" KEA),
     OK("マツドイッパンシャダンホウジン", SYM_NONE, MATSUDO "(\xBC\xD4"),
     OK("一般社団法人マツド", SYM_NONE, "\xBC\xD4)" MATSUDO),
+    OK("株式会社", SYM_NONE, "\xB6)"), /* the word alone takes the start form */
     /* two legal forms in one name */
     OK("社会福祉法人マツド株式会社", SYM_NONE, "\xCC\xB8)" MATSUDO "(\xB6"),
     /* already abbreviated input passes through */
