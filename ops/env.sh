@@ -33,6 +33,10 @@ export REPO
 : "${PG_PORT:=55432}"
 : "${PG_DB:=subsidy}"
 : "${PG_USER:=subsidy}"
+# Relative folders are taken from the current folder, once, here: the scripts
+# change folder before starting the servers.
+[[ $SUBSIDY_WORK == /* ]] || SUBSIDY_WORK=$PWD/$SUBSIDY_WORK
+[[ $SUBSIDY_CACHE == /* ]] || SUBSIDY_CACHE=$PWD/$SUBSIDY_CACHE
 KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$REPO/ops/kafka/pom.xml")
 KAFKA_LIBS=$SUBSIDY_CACHE/kafka-$KAFKA_VERSION/libs
 KAFKA_DIR=$SUBSIDY_WORK/kafka

@@ -47,6 +47,10 @@ transaction.state.log.replication.factor=1
 transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
+# After a crash the new broker incarnation waits for the old one's session to
+# expire before it is let in: 3 s rather than the default 9 s.
+broker.heartbeat.interval.ms=500
+broker.session.timeout.ms=3000
 # Fewer partitions than the default 50 for the internal topics: the first
 # consumer group and the first transaction come up in a fraction of the time.
 offsets.topic.num.partitions=12
@@ -66,7 +70,8 @@ random_cluster_id() {
 
 java_opts() {
     printf '%s\n' -Xms256m -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
-        -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -Djava.awt.headless=true \
+        -XX:+ExitOnOutOfMemoryError "-XX:ErrorFile=$KAFKA_DIR/logs/hs_err_pid%p.log" \
+        -XX:-UsePerfData -Djava.awt.headless=true \
         "-Dlog4j2.configurationFile=$HERE/log4j2.xml" "-Dkafka.logs.dir=$KAFKA_DIR/logs"
 }
 
@@ -113,6 +118,7 @@ write_config
 format_once
 start=$SECONDS
 mapfile -t opts < <(java_opts)
+cd "$KAFKA_DIR"  # the JVM writes nothing into the caller's folder
 nohup java "${opts[@]}" -cp "$KAFKA_LIBS/*" kafka.Kafka "$CONFIG" \
     >>"$KAFKA_DIR/logs/kafka.out" 2>&1 </dev/null &
 pid=$!
