@@ -135,4 +135,36 @@ void js_path_pop(js_path *p, size_t previous_length);
 const char *js_path_str(const js_path *p);
 void js_path_free(js_path *p);
 
+/* ---- loading (jsonschema_load.c, jsonschema_ref.c) ---- */
+
+/* The resource "#" references resolve against: the document, or the nearest
+ * enclosing subschema with a non-fragment $id. */
+typedef struct {
+    const json_t *root;
+    const char *id; /* its $id, or NULL */
+} js_scope;
+
+typedef struct {
+    jsonschema *s;
+    js_path path; /* pointer of the schema value being compiled */
+    char *err;
+    size_t errlen;
+    int depth;
+} js_compiler;
+
+/* Compiles json as a schema at c->path, or returns the node already compiled
+ * for it. NULL with c->err set when it is malformed or unsupported. The node
+ * belongs to c->s. */
+js_node *js_compile(js_compiler *c, const json_t *json, js_scope scope);
+
+/* Sets c->err to "<c->path>: <message>"; returns -1. */
+int js_fail(js_compiler *c, const char *fmt, ...);
+
+/* True when schema has a $id that is not a bare fragment: a new resource. */
+bool js_starts_resource(const json_t *schema);
+
+/* The "$ref" keyword: resolves v within the document and sets n->ref.
+ * Returns 0, or -1 with c->err set. */
+int js_keyword_ref(js_compiler *c, js_node *n, const json_t *v, js_scope scope);
+
 #endif

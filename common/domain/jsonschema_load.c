@@ -13,27 +13,10 @@
 
 #define JS_MAX_SCHEMA_DEPTH 256
 
-/* The resource "#" references resolve against: the document, or the nearest
- * enclosing subschema with a non-fragment $id. */
-typedef struct {
-    const json_t *root;
-    const char *id; /* its $id, or NULL */
-} js_scope;
-
-typedef struct {
-    jsonschema *s;
-    js_path path; /* pointer of the schema value being compiled */
-    char *err;
-    size_t errlen;
-    int depth;
-} js_compiler;
-
 typedef int (*js_keyword_fn)(js_compiler *c, js_node *n, const json_t *v, js_scope scope);
 
-static js_node *js_compile(js_compiler *c, const json_t *json, js_scope scope);
-
 /* Sets err to "<pointer of the keyword being compiled>: <message>"; returns -1. */
-static int js_fail(js_compiler *c, const char *fmt, ...)
+int js_fail(js_compiler *c, const char *fmt, ...)
 {
     int n = snprintf(c->err, c->errlen, "%s: ", js_path_str(&c->path));
     if (n < 0 || (size_t)n >= c->errlen)
@@ -482,163 +465,6 @@ static int kw_annotation(js_compiler *c, js_node *n, const json_t *v, js_scope s
     return 0;
 }
 
-/* ---- $ref ---- */
-
-/* %-decodes src into a new string; NULL on a bad escape or out of memory. */
-static char *js_percent_decode(const char *src)
-{
-    size_t len = strlen(src);
-    char *out = malloc(len + 1), *o = out;
-    if (!out)
-        return NULL;
-    for (const char *p = src; *p; p++) {
-        unsigned hi, lo;
-        if (*p == '%') {
-            if (sscanf(p + 1, "%1x%1x", &hi, &lo) != 2) {
-                free(out);
-                return NULL;
-            }
-            *o++ = (char)(hi * 16 + lo);
-            p += 2;
-        } else {
-            *o++ = *p;
-        }
-    }
-    *o = '\0';
-    return out;
-}
-
-/* Unescapes one pointer token (~1 -> /, ~0 -> ~) in place. */
-static void js_unescape_token(char *t)
-{
-    char *o = t;
-    for (char *p = t; *p; p++) {
-        if (p[0] == '~' && (p[1] == '0' || p[1] == '1'))
-            *o++ = *++p == '0' ? '~' : '/';
-        else
-            *o++ = *p;
-    }
-    *o = '\0';
-}
-
-static const json_t *js_pointer_step(const json_t *at, const char *token)
-{
-    if (json_is_object(at))
-        return json_object_get(at, token);
-    if (!json_is_array(at) || !*token || (token[0] == '0' && token[1]))
-        return NULL;
-    char *end;
-    unsigned long i = strtoul(token, &end, 10);
-    return *end || token[0] == '-' ? NULL : json_array_get(at, i);
-}
-
-static bool js_starts_resource(const json_t *schema)
-{
-    const char *id = json_string_value(json_object_get(schema, "$id"));
-    return id && id[0] != '#';
-}
-
-/* Walks pointer (already %-decoded, starting "/") from scope->root; moves
- * *scope to the innermost resource passed through on the way. */
-static const json_t *js_pointer_resolve(char *pointer, js_scope *scope)
-{
-    const json_t *at = scope->root;
-    char *save = NULL;
-    for (char *t = strtok_r(pointer + 1, "/", &save); t; t = strtok_r(NULL, "/", &save)) {
-        if (at != scope->root && js_starts_resource(at))
-            *scope = (js_scope){at, json_string_value(json_object_get(at, "$id"))};
-        js_unescape_token(t);
-        if (!(at = js_pointer_step(at, t)))
-            return NULL;
-    }
-    return at;
-}
-
-/* Finds the subschema whose $id is the plain-name fragment "#" + name. */
-static const json_t *js_find_anchor(const json_t *at, const char *name)
-{
-    if (json_is_object(at)) {
-        const char *id = json_string_value(json_object_get(at, "$id"));
-        if (id && id[0] == '#' && strcmp(id + 1, name) == 0)
-            return at;
-        const char *key;
-        json_t *v;
-        json_object_foreach((json_t *)at, key, v)
-        {
-            if (strcmp(key, "enum") == 0 || strcmp(key, "const") == 0)
-                continue;
-            const json_t *hit = js_find_anchor(v, name);
-            if (hit)
-                return hit;
-        }
-    } else if (json_is_array(at)) {
-        for (size_t i = 0; i < json_array_size(at); i++) {
-            const json_t *hit = js_find_anchor(json_array_get(at, i), name);
-            if (hit)
-                return hit;
-        }
-    }
-    return NULL;
-}
-
-/* True when uri (before "#") names the current resource itself. */
-static bool js_same_document(const char *uri, size_t len, js_scope scope)
-{
-    if (len == 0)
-        return true;
-    if (!scope.id)
-        return false;
-    size_t idlen = strcspn(scope.id, "#");
-    return idlen == len && strncmp(scope.id, uri, len) == 0;
-}
-
-/* Compiles the target of a "#..." fragment; NULL with err set. While it
- * compiles, messages name the target's own pointer. */
-static js_node *js_ref_target(js_compiler *c, const char *fragment, js_scope scope)
-{
-    char *decoded = js_percent_decode(fragment);
-    char *where = decoded ? strdup(decoded) : NULL;
-    if (!decoded || !where) {
-        free(decoded);
-        free(where);
-        js_fail(c, "bad %%-escape in \"#%s\" (or out of memory)", fragment);
-        return NULL;
-    }
-    const json_t *target = NULL;
-    if (decoded[0] == '\0')
-        target = scope.root;
-    else if (decoded[0] == '/')
-        target = js_pointer_resolve(decoded, &scope);
-    else
-        target = js_find_anchor(scope.root, decoded);
-    js_node *n = NULL;
-    if (target) {
-        js_path saved = c->path;
-        c->path = (js_path){.p = where, .n = strlen(where), .cap = strlen(where) + 1};
-        n = js_compile(c, target, scope);
-        where = c->path.p;
-        c->path = saved;
-    } else {
-        js_fail(c, "reference \"#%s\" does not resolve within the document", fragment);
-    }
-    free(where);
-    free(decoded);
-    return n;
-}
-
-static int kw_ref(js_compiler *c, js_node *n, const json_t *v, js_scope scope)
-{
-    const char *ref = json_string_value(v);
-    if (!ref)
-        return js_fail(c, "expected a URI reference");
-    const char *hash = strchr(ref, '#');
-    size_t urilen = hash ? (size_t)(hash - ref) : strlen(ref);
-    if (!js_same_document(ref, urilen, scope))
-        return js_fail(c, "reference to another document \"%s\" is not supported", ref);
-    n->ref = js_ref_target(c, hash ? hash + 1 : "", scope);
-    return n->ref ? 0 : -1;
-}
-
 /* ---- the keyword table ---- */
 
 static const struct {
@@ -647,7 +473,7 @@ static const struct {
 } js_keywords[] = {
     {"$schema", kw_schema},
     {"$id", kw_id},
-    {"$ref", kw_ref},
+    {"$ref", js_keyword_ref},
     {"definitions", kw_definitions},
     {"type", kw_type},
     {"properties", kw_properties},
@@ -719,7 +545,7 @@ static int js_compile_keywords(js_compiler *c, js_node *n, const json_t *json, j
     return 0;
 }
 
-static js_node *js_compile(js_compiler *c, const json_t *json, js_scope scope)
+js_node *js_compile(js_compiler *c, const json_t *json, js_scope scope)
 {
     js_node *n = js_registry_find(c->s, json);
     if (n)
