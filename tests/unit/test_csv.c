@@ -86,10 +86,8 @@ static void test_line_numbers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_plain_and_crlf),
-        cmocka_unit_test(test_quoted_fields),
-        cmocka_unit_test(test_bom_and_blank_lines),
-        cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_plain_and_crlf),      cmocka_unit_test(test_quoted_fields),
+        cmocka_unit_test(test_bom_and_blank_lines), cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_line_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
