@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Bad input is answered, never dropped, and never stops a daemon: a message
+# that is not JSON, one with wrong types, one that breaks its schema, and the
+# hostile corpus are dead-lettered with a reason code, the original bytes and
+# where they came from; a valid application published after them is decided.
+source "$(dirname "$0")/lib.sh"
+it_init deadletter "$1"
+# Intake under AddressSanitizer/UBSan when the sanitizer build is given.
+if [[ -n ${ASAN_BUILD_DIR:-} && -x $ASAN_BUILD_DIR/subsidy-intake ]]; then
+    export ASAN_DAEMONS=intake ASAN_OPTIONS=abort_on_error=1:detect_leaks=0
+    it_log "intake runs under AddressSanitizer and UBSan from $ASAN_BUILD_DIR"
+fi
+
+GEN=$SUBSIDY_WORK/gen BAD=$SUBSIDY_WORK/bad
+mkdir -p "$GEN" "$BAD"
+"$BUILD_DIR/loadgen" 1 3 "$GEN" >/dev/null
+admin import offices "$GEN/offices.csv" >/dev/null
+admin import tax "$GEN/tax.csv" >/dev/null
+admin import crime "$GEN/crime.csv" >/dev/null
+good=$(cat "$GEN/applications.jsonl")
+
+printf 'this is not json' >"$BAD/not-json"
+printf '%s' "${good/\"fee_yen\":21000/\"fee_yen\":\"lots\"}" >"$BAD/wrong-type"
+printf '%s' "${good/\"channel\":\"online\"/\"channel\":\"fax\"}" >"$BAD/bad-enum"
+printf '{"event_id":"x"}' >"$BAD/no-envelope"
+corpus=("$BAD"/*)
+if [[ -d $IT_REPO/tests/corpus/hostile ]]; then
+    corpus+=("$IT_REPO"/tests/corpus/hostile/*)
+    [[ -x $IT_REPO/tests/corpus/make_big.sh ]] && bash "$IT_REPO/tests/corpus/make_big.sh" "$BAD/big" >/dev/null && corpus+=("$BAD"/big/*)
+fi
+
+"$IT_REPO/ops/daemons.sh" start >/dev/null
+publish --whole subsidy.application.submitted "${corpus[@]}" >/dev/null
+publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null
+admin wait 1 120 >/dev/null || it_fail "the valid application after the bad ones was not decided"
+it_wait_lag_zero 120
+"$IT_REPO/ops/daemons.sh" status | grep -q '^intake running' || it_fail "intake stopped"
+
+"$BUILD_DIR/topic-dump" subsidy.deadletter 20 >"$SUBSIDY_WORK/dl.jsonl" || true
+dead=$(wc -l <"$SUBSIDY_WORK/dl.jsonl")
+[[ $dead -ge 4 ]] || it_fail "only $dead dead letters for ${#corpus[@]} bad messages"
+for code in NOT_JSON SCHEMA_VIOLATION ENVELOPE_INVALID; do
+    grep -q "$code" "$SUBSIDY_WORK/dl.jsonl" || it_fail "no dead letter with reason $code"
+done
+answered=$(sql "SELECT count(*) FROM inbox WHERE consumer = 'subsidy-intake'")
+[[ $answered -eq $((${#corpus[@]} + 1)) ]] || it_fail "intake answered $answered of $((${#corpus[@]} + 1)) messages"
+state=$(sql "SELECT state FROM application")
+it_log "${#corpus[@]} bad messages: $dead dead letters, every one answered; valid application $state"
