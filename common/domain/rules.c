@@ -79,6 +79,18 @@ static bool rules_budget_exhausted(const program *p, const rules_facts *f, long 
     return budget > 0 && (f->earlier_budget_holds > 0 || f->budget_committed_yen + amount > budget);
 }
 
+/* Drops the reasons that only wait for an answer: once the application is
+ * rejected or must be corrected anyway, "the police have not answered yet"
+ * is not a reason the applicant can act on. */
+static void rules_drop_pending(rules_decision *d)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < d->n_reasons; i++)
+        if (!d->reasons[i].pending)
+            d->reasons[kept++] = d->reasons[i];
+    d->n_reasons = kept;
+}
+
 static void rules_settle(const rules_ctx *c, rules_decision *d)
 {
     bool fatal = false, correctable = false, pending = false;
@@ -88,6 +100,8 @@ static void rules_settle(const rules_ctx *c, rules_decision *d)
         correctable |= r->correctable;
         pending |= r->pending;
     }
+    if (fatal || correctable)
+        rules_drop_pending(d);
     if (fatal) {
         d->outcome = RULES_REJECTED;
     } else if (correctable) {

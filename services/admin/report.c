@@ -32,15 +32,15 @@ int admin_report(const config *cfg, PGconn *c, int argc, char **argv)
         fprintf(stderr, "report: %s\n", err);
         return 1;
     }
-    printf("%-10s %-10s %-20s %-9s %8s %-44s %s\n", "receipt", "office", "outcome", "payment",
-           "paid", "reasons", "notices");
+    printf("%-10s %-10s %-20s %-10s %7s %7s  %s\n", "receipt", "office", "outcome", "payment",
+           "paid", "notices", "reasons");
     int n = PQntuples(r);
     long long paid_total = 0;
     for (int i = 0; i < n; i++) {
         paid_total += atoll(PQgetvalue(r, i, 5));
-        printf("%-10s %-10s %-20s %-9s %8s %-44s %s: %s\n", PQgetvalue(r, i, 0),
-               PQgetvalue(r, i, 1), PQgetvalue(r, i, 2), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5),
-               PQgetvalue(r, i, 3), PQgetvalue(r, i, 6), PQgetvalue(r, i, 7));
+        printf("%-10s %-10s %-20s %-10s %7s %7s  %s\n", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+               PQgetvalue(r, i, 2), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5), PQgetvalue(r, i, 6),
+               PQgetvalue(r, i, 3));
     }
     PQclear(r);
     if (db_exec(c, &r, err, sizeof err,
@@ -55,6 +55,19 @@ int admin_report(const config *cfg, PGconn *c, int argc, char **argv)
         printf(" %s %s%s", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
                i + 1 < PQntuples(r) ? "," : "");
     printf("; paid in total %lld yen\n", paid_total);
+    PQclear(r);
+    if (db_exec(c, &r, err, sizeof err,
+                "SELECT n.kind, count(*) FROM notice n JOIN application a USING (receipt_no) "
+                "WHERE $1 = '' OR a.program_id = $1 GROUP BY n.kind ORDER BY min(n.created_at)",
+                1, p) != DB_OK) {
+        fprintf(stderr, "report: %s\n", err);
+        return 1;
+    }
+    printf("notices written:");
+    for (int i = 0; i < PQntuples(r); i++)
+        printf(" %s %s%s", PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+               i + 1 < PQntuples(r) ? "," : "");
+    printf("\n");
     PQclear(r);
     return 0;
 }

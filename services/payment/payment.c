@@ -57,9 +57,9 @@ static db_status payment_plan(loop_ctx *ctx, const char *receipt_no, const char 
     PGresult *r = NULL;
     const char *p[] = {receipt_no};
     db_status st = db_exec(ctx->db, &r, err, errlen,
-                           "SELECT p.payment_id, p.state, coalesce(max(a.attempt), 0) "
-                           "FROM payment p LEFT JOIN payment_attempt a USING (payment_id) "
-                           "WHERE p.receipt_no = $1 GROUP BY p.payment_id FOR UPDATE OF p",
+                           "SELECT p.payment_id, p.state, (SELECT coalesce(max(a.attempt), 0) "
+                           "FROM payment_attempt a WHERE a.payment_id = p.payment_id) "
+                           "FROM payment p WHERE p.receipt_no = $1 FOR UPDATE",
                            1, p);
     if (st != DB_OK)
         return st;

@@ -77,6 +77,11 @@ static void decision_add(rules_decision *d, const rules_reason *r, const program
     }
     if (d->outcome != RULES_APPROVED)
         d->amount_yen = 0;
+    size_t kept = 0; /* as in the rules: awaited answers are no reason to act on */
+    for (size_t i = 0; i < d->n_reasons; i++)
+        if (!d->reasons[i].pending)
+            d->reasons[kept++] = d->reasons[i];
+    d->n_reasons = kept;
 }
 
 static json_t *decision_reasons_json(const rules_decision *d)

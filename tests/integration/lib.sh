@@ -76,6 +76,24 @@ sql() { "$IT_REPO/ops/pg/psql.sh" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
 publish() { "$BUILD_DIR/publish" "$@"; }
 
+# Waits until intake has consumed everything published, then until the
+# pipeline is at rest; wait_for waits for an SQL condition.
+it_settle() {
+    local deadline=$((SECONDS + 180))
+    until [[ $(admin lag subsidy-intake subsidy.application.submitted) == 0 ]]; do
+        ((SECONDS < deadline)) || it_fail "intake did not catch up"
+        sleep 0.5
+    done
+    admin wait "$1" 180 >/dev/null || it_fail "not at rest: $(admin wait "$1" 1 2>&1)"
+}
+it_wait_for() {
+    local deadline=$((SECONDS + 180))
+    until [[ $(sql "SELECT $1") == t ]]; do
+        ((SECONDS < deadline)) || it_fail "timed out waiting for: $1"
+        sleep 0.5
+    done
+}
+
 # Waits until every group has consumed every message of its topics.
 it_wait_lag_zero() {
     local deadline=$((SECONDS + ${1:-120})) total

@@ -27,8 +27,9 @@ it_log "$failed payments failed at the bank on the first attempt"
 "$BUILD_DIR/portal-corrections" 2025-02-12T10:00:00+09:00 >"$GEN/corrections.jsonl"
 [[ $(grep -c . "$GEN/corrections.jsonl") == "$failed" ]] || it_fail "corrections not written"
 publish subsidy.application.submitted "$GEN/corrections.jsonl" >/dev/null
-sleep 2
-admin wait "$N" 300 >/dev/null || it_fail "the corrected accounts did not come to rest"
+it_settle "$N"
+it_wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'payment_failed')"
+it_settle "$N"
 it_wait_lag_zero 120
 it_check_expected "$GEN"
 

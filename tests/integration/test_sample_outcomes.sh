@@ -15,21 +15,20 @@ total=$(grep -c . "$S/applications.jsonl")
 
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish subsidy.application.submitted "$S/applications.jsonl" >/dev/null
-admin wait "$total" 180 >/dev/null || it_fail "the samples did not come to rest"
+it_settle "$total"
 on_hold=$(sql "SELECT count(*) FROM application WHERE state = 'on_hold'")
 [[ $on_hold -ge 1 ]] || it_fail "no application waits for the police answer"
 
 admin fill-receipts "$S/resubmissions.jsonl" "$SUBSIDY_WORK/resubmissions.jsonl" >/dev/null
 publish subsidy.application.submitted "$SUBSIDY_WORK/resubmissions.jsonl" >/dev/null
-sleep 2
-admin wait "$total" 180 >/dev/null || it_fail "resubmissions did not come to rest"
+it_settle "$total"
 admin import crime "$S/crime-late.csv" >/dev/null
-sleep 3
-admin wait "$total" 180 >/dev/null || it_fail "the application on hold was not decided again"
+it_wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'on_hold')"
+it_settle "$total"
 "$IT_REPO/ops/daemons.sh" stop validation >/dev/null
 SUBSIDY_BUSINESS_DATE=2025-02-17 "$IT_REPO/ops/daemons.sh" start validation >/dev/null
-sleep 3
-admin wait "$total" 180 >/dev/null || it_fail "the correction sweep did not come to rest"
+it_wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'correction_requested')"
+it_settle "$total"
 it_wait_lag_zero 120
 
 # Every expected row: final state, each expected reason code in the last
@@ -79,9 +78,9 @@ if [[ -f $S/sample-town/applications.jsonl ]]; then
     head -n $((n - 1)) "$T/applications.jsonl" >"$SUBSIDY_WORK/town-first.jsonl"
     tail -n 1 "$T/applications.jsonl" >"$SUBSIDY_WORK/town-last.jsonl"
     publish subsidy.application.submitted "$SUBSIDY_WORK/town-first.jsonl" >/dev/null
-    admin wait $((total + n - 1)) 180 >/dev/null || it_fail "the second program's samples did not come to rest"
+    it_settle $((total + n - 1))
     publish subsidy.application.submitted "$SUBSIDY_WORK/town-last.jsonl" >/dev/null
-    admin wait $((total + n)) 180 >/dev/null || it_fail "the second program's last sample did not come to rest"
+    it_settle $((total + n))
     out=$(check_expected "$T/expected.csv" sample-town-careplan-2024)
     if grep -q '^MISMATCH' <<<"$out"; then
         grep '^MISMATCH' <<<"$out" >&2
