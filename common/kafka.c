@@ -92,7 +92,8 @@ rd_kafka_t *kafka_producer_new(const config *cfg,
         kafka_set(conf, "acks", "all", err, errlen) ||
         kafka_set(conf, "linger.ms", "5", err, errlen) ||
         kafka_set(conf, "message.timeout.ms", "30000", err, errlen) ||
-        kafka_set(conf, "compression.type", "lz4", err, errlen)) {
+        kafka_set(conf, "compression.type", "lz4", err, errlen) ||
+        kafka_set(conf, "message.max.bytes", KAFKA_MAX_MESSAGE_BYTES, err, errlen)) {
         rd_kafka_conf_destroy(conf);
         return NULL;
     }

@@ -22,6 +22,10 @@ rd_kafka_t *kafka_producer_new(const config *cfg,
 /* Every topic of the system (schemas/README.md), NULL-terminated. */
 extern const char *const kafka_topics_all[];
 
+/* Largest message value the portal topic and our producers take (16 MiB):
+ * above intake's own limit, so oversized input is answered, not refused. */
+#define KAFKA_MAX_MESSAGE_BYTES "16777216"
+
 #define TOPIC_SUBMITTED "subsidy.application.submitted"
 #define TOPIC_RECEIVED "subsidy.application.received"
 #define TOPIC_DECIDED "subsidy.application.decided"

@@ -58,11 +58,15 @@ json_t *loop_deadletter_data(const char *code, const char *reason, const char *c
 {
     char sha[65];
     digest_sha256_hex(value, len, sha);
-    char *b64 = digest_base64_new(value, len);
-    json_t *d = json_pack("{s:s,s:s,s:{s:s,s:i,s:I,s:s},s:s,s:s}", "reason_code", code, "reason",
-                          reason, "source", "topic", topic, "partition", (int)partition, "offset",
-                          (json_int_t)offset, "consumer", consumer, "original_base64",
-                          b64 ? b64 : "", "original_sha256", sha);
+    /* An oversized value keeps its first 64 KiB here (with the hash and length
+     * of the whole); the whole stays in Kafka at source. */
+    size_t kept = len > LOOP_DEADLETTER_KEEP ? LOOP_DEADLETTER_KEEP : len;
+    char *b64 = digest_base64_new(value, kept);
+    json_t *d = json_pack("{s:s,s:s,s:{s:s,s:i,s:I,s:s},s:s,s:s,s:I,s:b}", "reason_code", code,
+                          "reason", reason, "source", "topic", topic, "partition", (int)partition,
+                          "offset", (json_int_t)offset, "consumer", consumer, "original_base64",
+                          b64 ? b64 : "", "original_sha256", sha, "original_length",
+                          (json_int_t)len, "original_truncated", kept < len);
     free(b64);
     return d;
 }

@@ -71,6 +71,9 @@ handle_status loop_db_failure(loop_ctx *ctx, db_status st, const char *err);
 db_status loop_emit(loop_ctx *ctx, const char *topic, const char *key, const char *type,
                     const char *correlation_id, json_t *data, char *err, size_t errlen);
 
+/* Bytes of an oversized original kept in its dead letter. */
+#define LOOP_DEADLETTER_KEEP (64 * 1024)
+
 /* Builds the dead-letter envelope's data for a message (new reference). */
 json_t *loop_deadletter_data(const char *code, const char *reason, const char *consumer,
                              const char *topic, int32_t partition, int64_t offset,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int admin_create_topics(const config *cfg, PGconn *c, int argc, char **argv)
 {
@@ -22,8 +23,13 @@ int admin_create_topics(const config *cfg, PGconn *c, int argc, char **argv)
     while (kafka_topics_all[n])
         n++;
     rd_kafka_NewTopic_t *topics[16];
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         topics[i] = rd_kafka_NewTopic_new(kafka_topics_all[i], partitions, 1, err, sizeof err);
+        /* The portal's topic takes oversized values so that intake, not the
+         * broker, answers them (dead letter PAYLOAD_TOO_LARGE). */
+        if (topics[i] && strcmp(kafka_topics_all[i], TOPIC_SUBMITTED) == 0)
+            rd_kafka_NewTopic_set_config(topics[i], "max.message.bytes", KAFKA_MAX_MESSAGE_BYTES);
+    }
     rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
     rd_kafka_CreateTopics(rk, topics, n, NULL, q);
     rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
@@ -57,8 +63,72 @@ int admin_create_topics(const config *cfg, PGconn *c, int argc, char **argv)
     return rc;
 }
 
-/* Commits offset 0 of every partition of the topics for the group. The group
- * must have no running members (stop its daemons first). */
+/* Every partition of the topics, offset 0 (caller destroys); NULL with a
+ * message when a topic has no metadata. */
+static rd_kafka_topic_partition_list_t *partitions_at_start(rd_kafka_t *rk, int n, char **topics)
+{
+    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(16);
+    for (int t = 0; t < n && l; t++) {
+        const rd_kafka_metadata_t *md = NULL;
+        rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, topics[t], NULL);
+        if (rd_kafka_metadata(rk, 0, rkt, &md, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR ||
+            md->topic_cnt != 1 || md->topics[0].err) {
+            fprintf(stderr, "reset-offsets: no metadata for %s\n", topics[t]);
+            rd_kafka_topic_partition_list_destroy(l);
+            l = NULL;
+        } else {
+            for (int p = 0; p < md->topics[0].partition_cnt; p++)
+                rd_kafka_topic_partition_list_add(l, topics[t], md->topics[0].partitions[p].id)
+                    ->offset = 0;
+        }
+        if (md)
+            rd_kafka_metadata_destroy(md);
+        rd_kafka_topic_destroy(rkt);
+    }
+    return l;
+}
+
+/* One AlterConsumerGroupOffsets request. 0 done, -1 refused (err set). */
+static int alter_offsets(rd_kafka_t *rk, const char *group,
+                         const rd_kafka_topic_partition_list_t *l, char *err, size_t errlen)
+{
+    rd_kafka_AlterConsumerGroupOffsets_t *req = rd_kafka_AlterConsumerGroupOffsets_new(group, l);
+    rd_kafka_queue_t *q = rd_kafka_queue_new(rk);
+    rd_kafka_AlterConsumerGroupOffsets(rk, &req, 1, NULL, q);
+    rd_kafka_AlterConsumerGroupOffsets_destroy(req);
+    rd_kafka_event_t *ev = rd_kafka_queue_poll(q, 30000);
+    int rc = -1;
+    snprintf(err, errlen, "no answer from the broker");
+    const rd_kafka_AlterConsumerGroupOffsets_result_t *res =
+        ev ? rd_kafka_event_AlterConsumerGroupOffsets_result(ev) : NULL;
+    if (ev && rd_kafka_event_error(ev)) {
+        snprintf(err, errlen, "%s", rd_kafka_event_error_string(ev));
+    } else if (res) {
+        size_t n = 0;
+        const rd_kafka_group_result_t **g =
+            rd_kafka_AlterConsumerGroupOffsets_result_groups(res, &n);
+        const rd_kafka_error_t *ge = n == 1 ? rd_kafka_group_result_error(g[0]) : NULL;
+        const rd_kafka_topic_partition_list_t *parts =
+            n == 1 ? rd_kafka_group_result_partitions(g[0]) : NULL;
+        rc = n == 1 && !ge ? 0 : -1;
+        if (ge)
+            snprintf(err, errlen, "%s", rd_kafka_error_string(ge));
+        for (int i = 0; rc == 0 && parts && i < parts->cnt; i++)
+            if (parts->elems[i].err) {
+                snprintf(err, errlen, "%s [%d]: %s", parts->elems[i].topic,
+                         (int)parts->elems[i].partition, rd_kafka_err2str(parts->elems[i].err));
+                rc = -1;
+            }
+    }
+    if (ev)
+        rd_kafka_event_destroy(ev);
+    rd_kafka_queue_destroy(q);
+    return rc;
+}
+
+/* Rewinds the group to offset 0 of every partition of the topics with the
+ * admin API. The group must have no running members (stop its daemons
+ * first); while the broker still sees members leaving it retries for 30 s. */
 int admin_reset_offsets(const config *cfg, PGconn *c, int argc, char **argv)
 {
     (void)c;
@@ -66,45 +136,27 @@ int admin_reset_offsets(const config *cfg, PGconn *c, int argc, char **argv)
         fprintf(stderr, "usage: reset-offsets GROUP TOPIC...\n");
         return 2;
     }
-    config gc = *cfg;
-    snprintf(gc.group_id, sizeof gc.group_id, "%s", argv[1]);
     char err[512];
-    rd_kafka_t *rk = kafka_consumer_new(&gc, (const char *const *)&argv[2], 0, err, sizeof err);
+    rd_kafka_t *rk = kafka_producer_new(cfg, NULL, NULL, err, sizeof err);
     if (!rk) {
         fprintf(stderr, "reset-offsets: %s\n", err);
         return 1;
     }
-    rd_kafka_topic_partition_list_t *l = rd_kafka_topic_partition_list_new(16);
-    int rc = 0;
-    for (int t = 2; t < argc && rc == 0; t++) {
-        const rd_kafka_metadata_t *md = NULL;
-        rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk, argv[t], NULL);
-        if (rd_kafka_metadata(rk, 0, rkt, &md, 10000) != RD_KAFKA_RESP_ERR_NO_ERROR ||
-            md->topic_cnt != 1 || md->topics[0].err) {
-            fprintf(stderr, "reset-offsets: no metadata for %s\n", argv[t]);
-            rc = 1;
-        } else {
-            for (int p = 0; p < md->topics[0].partition_cnt; p++)
-                rd_kafka_topic_partition_list_add(l, argv[t], md->topics[0].partitions[p].id)
-                    ->offset = 0;
-        }
-        if (md)
-            rd_kafka_metadata_destroy(md);
-        rd_kafka_topic_destroy(rkt);
+    rd_kafka_topic_partition_list_t *l = partitions_at_start(rk, argc - 2, &argv[2]);
+    int rc = l ? -1 : 1;
+    for (int attempt = 0; l && rc != 0 && attempt < 30; attempt++) {
+        if (attempt > 0)
+            sleep(1);
+        rc = alter_offsets(rk, argv[1], l, err, sizeof err);
     }
-    if (rc == 0) {
-        rd_kafka_resp_err_t e = rd_kafka_commit(rk, l, 0);
-        if (e) {
-            fprintf(stderr, "reset-offsets: commit: %s\n", rd_kafka_err2str(e));
-            rc = 1;
-        } else {
-            printf("group %s rewound to the beginning of %d partitions\n", argv[1], l->cnt);
-        }
-    }
-    rd_kafka_topic_partition_list_destroy(l);
-    rd_kafka_consumer_close(rk);
+    if (l && rc != 0)
+        fprintf(stderr, "reset-offsets: %s: %s\n", argv[1], err);
+    else if (l)
+        printf("group %s rewound to the beginning of %d partitions\n", argv[1], l->cnt);
+    if (l)
+        rd_kafka_topic_partition_list_destroy(l);
     rd_kafka_destroy(rk);
-    return rc;
+    return rc == 0 ? 0 : 1;
 }
 
 /* Sums, over every partition of the topics, the high watermark minus the

@@ -63,8 +63,8 @@ static int header_from_config(const bankkana_converter *kc, const config *cfg, c
     h->account_type = cfg->zengin_account_type;
     if (copy_code(h->consignor_code, sizeof h->consignor_code, cfg->zengin_consignor_code,
                   "zengin-consignor-code", err, errlen) != 0 ||
-        copy_code(h->bank_code, sizeof h->bank_code, cfg->zengin_bank_code, "zengin-bank-code",
-                  err, errlen) != 0 ||
+        copy_code(h->bank_code, sizeof h->bank_code, cfg->zengin_bank_code, "zengin-bank-code", err,
+                  errlen) != 0 ||
         copy_code(h->branch_code, sizeof h->branch_code, cfg->zengin_branch_code,
                   "zengin-branch-code", err, errlen) != 0 ||
         copy_code(h->account_number, sizeof h->account_number, cfg->zengin_account_number,

@@ -51,13 +51,23 @@ static const rules_reason reason_attachment = {
     "ATTACHMENT_NOT_VERIFIED",
     "申告された添付書類が確認できないか、内容が申告と一致しません。添付書類を改めて提出してください"
     "。",
-    "a declared attachment is missing or does not match its checksum", "attachments", true, false};
+    "a declared attachment is missing or does not match its checksum",
+    "attachments",
+    true,
+    false};
 static const rules_reason reason_correction_late = {
-    "CORRECTION_LATE", "補正の期限までに補正書類が到達しませんでした。",
-    "the correction arrived after its deadline", "received_at", false, false};
-static const rules_reason reason_correction_expired = {
-    "CORRECTION_NOT_RECEIVED", "補正の期限までに補正が行われませんでした。",
-    "no correction was received by the deadline", "", false, false};
+    "CORRECTION_LATE",
+    "補正の期限までに補正書類が到達しませんでした。",
+    "the correction arrived after its deadline",
+    "received_at",
+    false,
+    false};
+static const rules_reason reason_correction_expired = {"CORRECTION_NOT_RECEIVED",
+                                                       "補正の期限までに補正が行われませんでした。",
+                                                       "no correction was received by the deadline",
+                                                       "",
+                                                       false,
+                                                       false};
 
 /* Adds a reason and re-derives the outcome: any reason that cannot be
  * corrected (and is not merely waiting for an answer) rejects; otherwise a

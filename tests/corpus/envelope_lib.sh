@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # envelope_lib.sh - sourced by make_hostile.sh and make_big.sh: a valid
 # application.submitted envelope as the portal (and ops/tools/loadgen.c) sends
 # it, compact JSON on one line, for the generators to break one thing in.

@@ -32,7 +32,7 @@ mkdir -p "$out"
 rm -f "$out"/*.json
 
 n=0
-APP= ENV=
+APP='' ENV=''
 # Starts case number n with fresh ids and the valid APP and ENV texts.
 fresh() {
     n=$((n + 1))
@@ -260,13 +260,17 @@ FREE_TEXT=('"name":"株式会社まつど介護"' '"representative_title":"代�
     '"file_name":"invoice.pdf"')
 PATTERNED=('"submission_id":"@SUB@"' '"program_id":"matsudo-careplan-license-2024"'
     '"channel":"online"' '"received_at":"2025-01-10T10:15:00+09:00"'
-    '"corporate_number":"4011001098993"' '"name_kana":"カブシキガイシャマツドカイゴ"'
+    '"corporate_number":"4011001098993"'
     '"postal_code":"2718588"' '"phone":"0473667370"' '"email":"office@example.jp"'
     '"office_number":"1270000019"' '"service_type_code":"43"'
     '"signup_completed_on":"2024-06-03"' '"license_start_on":"2024-06-03"'
-    '"kind":"license_invoice"' '"sha256":"'"$CORPUS_SHA_INVOICE"'"' '"bank_code":"0001"'
-    '"bank_name_kana":"ﾐｽﾞﾎ"' '"branch_code":"001"' '"branch_name_kana":"ﾄｳｷﾖｳ"'
-    '"account_type":"ordinary"' '"account_number":"1234567"' '"holder_kana":"カ）マツドカイゴ"')
+    '"kind":"license_invoice"' '"bank_code":"0001"' '"branch_code":"001"'
+    '"account_type":"ordinary"' '"account_number":"1234567"')
+# Kana names and attachment hashes take any string up to their maxLength in
+# the schema: what is wrong with them is answered later, as a correction
+# request (bank kana, attachment check), so injected text there is ACCEPTED.
+ANSWERED_LATER=('"name_kana":"カブシキガイシャマツドカイゴ"' '"sha256":"'"$CORPUS_SHA_INVOICE"'"'
+    '"bank_name_kana":"ﾐｽﾞﾎ"' '"branch_name_kana":"ﾄｳｷﾖｳ"' '"holder_kana":"カ）マツドカイゴ"')
 # Each as JSON string content (already escaped for JSON where needed).
 INJ_NAMES=(sql-quote sql-drop-table sql-union script-tag jndi-lookup format-string
     path-traversal template rtl-override backslashes shell-subst crlf-header-escape
@@ -299,6 +303,13 @@ for i in "${!INJ_NAMES[@]}"; do
     done
     put "ACCEPTED.injection-${INJ_NAMES[$i]}-in-every-free-text-field" "$(corpus_envelope "$text")"
 done
+for f in "${ANSWERED_LATER[@]}"; do
+    key=${f%%\":*}
+    key=${key#\"}
+    fresh
+    put "ACCEPTED.injection-sql-in-${key//_/-}" \
+        "$(app_with "$f" "$(field_of "$f")\"1'; DROP TABLE application; --\"")"
+done
 for f in "${PATTERNED[@]}"; do
     key=${f%%\":*}
     key=${key#\"}
@@ -311,7 +322,7 @@ done
 # --- 10,000-character strings: over every field's maxLength ------------------------
 printf -v long '%*s' 10000 ''
 long=${long// /あ}
-for f in "${FREE_TEXT[@]}" "${PATTERNED[@]}"; do
+for f in "${FREE_TEXT[@]}" "${PATTERNED[@]}" "${ANSWERED_LATER[@]}"; do
     key=${f%%\":*}
     key=${key#\"}
     fresh
@@ -324,14 +335,14 @@ fresh; put SCHEMA_VIOLATION.long-10000-chars-in-producer "$(sub "$ENV" '"produce
 # --- ACCEPTED: valid messages the normaliser has work on ------------------------------
 fresh; put ACCEPTED.baseline "$ENV"
 fresh; put ACCEPTED.fullwidth-codes-and-hyphens "$(corpus_envelope "$(sub "$(sub "$(sub "$(sub "$APP" \
-    '"office_number":"1270000019"' '"office_number":"１２７００００１９"')" \
+    '"office_number":"1270000019"' '"office_number":"１２７０００００１９"')" \
     '"postal_code":"2718588"' '"postal_code":"２７１－８５８８"')" \
     '"phone":"0473667370"' '"phone":"047ー366ー7370"')" \
     '"account_number":"1234567"' '"account_number":" 123-4567 "')")"
 fresh; put ACCEPTED.ideographic-spaces-around-names "$(app_with '"name":"株式会社まつど介護"' '"name":"　株式会社まつど介護　"')"
 fresh; put ACCEPTED.escaped-unicode-name "$(app_with '"name":"株式会社まつど介護"' '"name":"\u682a\u5f0f\u4f1a\u793e\u307e\u3064\u3069"')"
 fresh; put ACCEPTED.pretty-printed "$(printf '%s' "$ENV" | sed 's/,"/,\n  "/g')"
-fresh; put ACCEPTED.unknown-envelope-field "$(sub "$ENV" '"producer":' '"trace":{"span":"x"},"producer":')"
+fresh; put SCHEMA_VIOLATION.unknown-envelope-field "$(sub "$ENV" '"producer":' '"trace":{"span":"x"},"producer":')"
 
 count=$(find "$out" -name '*.json' | wc -l)
 printf 'make_hostile: %d files in %s\n' "$count" "$out"

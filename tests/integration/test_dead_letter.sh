@@ -20,8 +20,13 @@ admin import crime "$GEN/crime.csv" >/dev/null
 good=$(cat "$GEN/applications.jsonl")
 
 printf 'this is not json' >"$BAD/not-json"
-printf '%s' "${good/\"fee_yen\":21000/\"fee_yen\":\"lots\"}" >"$BAD/wrong-type"
-printf '%s' "${good/\"channel\":\"online\"/\"channel\":\"fax\"}" >"$BAD/bad-enum"
+# Variants of the good message get event ids of their own (a repeated event id
+# is skipped by the inbox, by design).
+good_event=$(grep -o '"event_id":"[^"]*"' <<<"$good" | head -n 1)
+good_sub=$(grep -o '"submission_id":"[^"]*"' <<<"$good" | head -n 1 | cut -d'"' -f4)
+variant() { sed "s/$good_event/\"event_id\":\"$(cat /proc/sys/kernel/random/uuid)\"/" <<<"$1"; }
+variant "${good/\"fee_yen\":21000/\"fee_yen\":\"lots\"}" >"$BAD/wrong-type"
+variant "${good/\"channel\":\"online\"/\"channel\":\"fax\"}" >"$BAD/bad-enum"
 printf '{"event_id":"x"}' >"$BAD/no-envelope"
 corpus=("$BAD"/*)
 if [[ -d $IT_REPO/tests/corpus/hostile ]]; then
@@ -32,9 +37,11 @@ fi
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish --whole subsidy.application.submitted "${corpus[@]}" >/dev/null
 publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null
-admin wait 1 120 >/dev/null || it_fail "the valid application after the bad ones was not decided"
 it_wait_lag_zero 120
-"$IT_REPO/ops/daemons.sh" status | grep -q '^intake running' || it_fail "intake stopped"
+it_wait_for "EXISTS (SELECT 1 FROM submission s JOIN application a USING (receipt_no)
+             WHERE s.submission_id = '$good_sub' AND a.state IN ('paid', 'rejected', 'correction_requested'))"
+status=$("$IT_REPO/ops/daemons.sh" status)
+grep -q '^intake running' <<<"$status" || it_fail "intake stopped: $status"
 
 "$BUILD_DIR/topic-dump" subsidy.deadletter 20 >"$SUBSIDY_WORK/dl.jsonl" || true
 dead=$(wc -l <"$SUBSIDY_WORK/dl.jsonl")
@@ -42,7 +49,29 @@ dead=$(wc -l <"$SUBSIDY_WORK/dl.jsonl")
 for code in NOT_JSON SCHEMA_VIOLATION ENVELOPE_INVALID; do
     grep -q "$code" "$SUBSIDY_WORK/dl.jsonl" || it_fail "no dead letter with reason $code"
 done
+# Each corpus file is named <EXPECTED>.<what>.json: a dead letter with that
+# reason code and the file's SHA-256, or (ACCEPTED) recorded without one.
+tr -d '\\' <"$SUBSIDY_WORK/dl.jsonl" |
+    sed -n 's/.*"reason_code":"\([A-Z_0-9]*\)".*"original_sha256":"\([0-9a-f]*\)".*/\2 \1/p' |
+    sort >"$SUBSIDY_WORK/dl-codes"
+checked=0 wrong=()
+for f in "${corpus[@]}"; do
+    name=$(basename "$f")
+    expected=${name%%.*}
+    [[ $expected =~ ^[A-Z][A-Z0-9_]+$ ]] || continue
+    sha=$(sha256sum "$f" | cut -d' ' -f1)
+    got=$(awk -v s="$sha" '$1 == s {print $2; exit}' "$SUBSIDY_WORK/dl-codes")
+    if [[ $expected == ACCEPTED ]]; then
+        [[ -z $got ]] || wrong+=("$name: dead-lettered as $got")
+    else
+        [[ $got == "$expected" ]] || wrong+=("$name: ${got:-no dead letter}")
+    fi
+    checked=$((checked + 1))
+done
+((${#wrong[@]} == 0)) || it_fail "corpus answers differ: ${wrong[*]}"
+it_log "$checked corpus files answered exactly as their names say"
 answered=$(sql "SELECT count(*) FROM inbox WHERE consumer = 'subsidy-intake'")
 [[ $answered -eq $((${#corpus[@]} + 1)) ]] || it_fail "intake answered $answered of $((${#corpus[@]} + 1)) messages"
-state=$(sql "SELECT state FROM application")
+state=$(sql "SELECT a.state FROM submission s JOIN application a USING (receipt_no)
+             WHERE s.submission_id = '$good_sub'")
 it_log "${#corpus[@]} bad messages: $dead dead letters, every one answered; valid application $state"
