@@ -44,7 +44,7 @@ static void fake_uuid(char out[37])
 static void office_number(int i, char out[11])
 {
     char first9[10];
-    snprintf(first9, sizeof first9, "127%06d", i % 1000000);
+    snprintf(first9, sizeof first9, "127%06u", (unsigned)i % 1000000u);
     snprintf(out, 11, "%s%d", first9, office_number_check_digit(first9));
 }
 

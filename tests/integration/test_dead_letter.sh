@@ -75,3 +75,21 @@ answered=$(sql "SELECT count(*) FROM inbox WHERE consumer = 'subsidy-intake'")
 state=$(sql "SELECT a.state FROM submission s JOIN application a USING (receipt_no)
              WHERE s.submission_id = '$good_sub'")
 it_log "${#corpus[@]} bad messages: $dead dead letters, every one answered; valid application $state"
+
+# Idempotency on the portal's submission id: the same submission again (a new
+# event, the same content) changes nothing; the same id with other content is
+# a conflict, dead-lettered with both hashes, and never overwrites.
+apps_before=$(sql "SELECT count(*) || ' ' || md5(string_agg(data::text, '' ORDER BY receipt_no)) FROM application")
+variant "$good" >"$BAD/same-again"
+variant "${good/ロードテスト居宅介護支援事業所/別の事業所名}" >"$BAD/conflict"
+publish --whole subsidy.application.submitted "$BAD/same-again" "$BAD/conflict" >/dev/null
+it_wait_lag_zero 120
+"$BUILD_DIR/topic-dump" subsidy.deadletter 20 >"$SUBSIDY_WORK/dl2.jsonl" || true
+conflicts=$(grep -c 'SUBMISSION_CONFLICT' "$SUBSIDY_WORK/dl2.jsonl" || true)
+[[ $conflicts == 1 ]] || it_fail "$conflicts SUBMISSION_CONFLICT dead letters for one conflicting resend"
+grep 'SUBMISSION_CONFLICT' "$SUBSIDY_WORK/dl2.jsonl" | grep -q 'sha256 [0-9a-f]\{64\}.*sha256 [0-9a-f]\{64\}' ||
+    it_fail "the conflict does not name both versions' hashes"
+[[ $(sql "SELECT count(*) || ' ' || md5(string_agg(data::text, '' ORDER BY receipt_no)) FROM application") == "$apps_before" ]] ||
+    it_fail "a resent or conflicting submission changed the applications"
+[[ $(wc -l <"$SUBSIDY_WORK/dl2.jsonl") == $((dead + 1)) ]] || it_fail "the identical resend was dead-lettered"
+it_log "same submission resent: no change; same id with other content: SUBMISSION_CONFLICT with both hashes"

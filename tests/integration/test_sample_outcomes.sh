@@ -13,6 +13,21 @@ admin import tax "$S/tax.csv" >/dev/null
 admin import crime "$S/crime.csv" >/dev/null
 total=$(grep -c . "$S/applications.jsonl")
 
+# The import validates every row and reports what it rejected, naming why.
+{
+    head -n 1 "$S/offices.csv"
+    echo '1271201005,check digit wrong,122076,43,9011001000500,active,2020-04-01,,false,'
+    echo '1271201004,bad date,122076,43,9011001000500,active,2020-13-01,,false,'
+    echo '1271201004,bad state,122076,43,9011001000500,closed,2020-04-01,,false,'
+    echo '1271201004,too few fields,122076'
+} >"$SUBSIDY_WORK/bad-offices.csv"
+report=$(admin import offices "$SUBSIDY_WORK/bad-offices.csv" 2>&1)
+grep -q '0 rows imported, 4 rejected' <<<"$report" || it_fail "bad rows not all rejected: $report"
+[[ $(grep -c '^rejected line' <<<"$report") == 4 ]] || it_fail "rejections not explained: $report"
+[[ $(sql "SELECT count(*) FROM office_registry") == $(($(grep -c . "$S/offices.csv") - 1)) ]] ||
+    it_fail "a rejected row reached the registry"
+it_log "reference import: 4 bad rows rejected with their reasons, none imported"
+
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish subsidy.application.submitted "$S/applications.jsonl" >/dev/null
 it_settle "$total"
