@@ -29,13 +29,22 @@ cmake -S . -B build-asan -G Ninja -DSUBSIDY_WERROR=ON -DSUBSIDY_SANITIZE=ON \
     -DCMAKE_BUILD_TYPE=Debug >/dev/null
 cmake --build build-asan
 
+# figures LOG: the counts the tests print (suite run, corpus, examples,
+# integration figures), from CTest's full log of the last run.
+figures() {
+    grep -hE '^(JSON-Schema-Test-Suite|schemas:|invalid examples:|tests/corpus|make_big|\[[a-z]+\] )' "$1" |
+        grep -v 'work folder' || true
+}
+
 step "Unit tests"
 ctest --test-dir build -L unit --output-on-failure
+figures build/Testing/Temporary/LastTest.log
 step "Unit tests under ASan and UBSan"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan -L unit --output-on-failure
 
 step "Integration tests (real Kafka and PostgreSQL)"
 ASAN_BUILD_DIR=$REPO/build-asan ctest --test-dir build -L integration --output-on-failure
+figures build/Testing/Temporary/LastTest.log
 
 if [[ -x tests/fuzz/run.sh ]]; then
     step "Fuzzing the intake decoder for ${FUZZ_SECONDS:-30} s"
