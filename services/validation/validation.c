@@ -206,7 +206,7 @@ static db_status decision_record(loop_ctx *ctx, const app_row *a, const program 
 
 /* Decides the application against its program; nothing is recorded when an
  * application on hold would stay on hold. */
-static db_status decide_one(loop_ctx *ctx, app_row *a, char *err, size_t errlen)
+static db_status decide_one(loop_ctx *ctx, app_row *a, bool *budget_held, char *err, size_t errlen)
 {
     validation_state *vs = ctx->state;
     char today_s[11];
@@ -251,8 +251,11 @@ static db_status decide_one(loop_ctx *ctx, app_row *a, char *err, size_t errlen)
         jst_parse_datetime(json_string_value(json_object_get(a->data, "received_at")), &epoch) &&
         jdate_compare((arrived = jst_date_of(epoch)), deadline) > 0)
         decision_add(&d, &reason_correction_late, p, today);
-    if (d.outcome == RULES_ON_HOLD && strcmp(a->state, "on_hold") == 0)
+    if (d.outcome == RULES_ON_HOLD && strcmp(a->state, "on_hold") == 0) {
+        for (size_t i = 0; budget_held && i < d.n_reasons; i++)
+            *budget_held |= strcmp(d.reasons[i].code, "BUDGET_EXHAUSTED") == 0;
         return DB_OK;
+    }
     return decision_record(ctx, a, p, &d, today_s, err, errlen);
 }
 
@@ -276,7 +279,7 @@ handle_status validation_handle(loop_ctx *ctx, const loop_message *m)
     if (strcmp(a.state, "received") == 0 || strcmp(a.state, "on_hold") == 0) {
         if (!a.data || !a.attachment_problems)
             hs = loop_reject(ctx, "DB_REJECTED", "application %s has unreadable data", receipt_no);
-        else if ((st = decide_one(ctx, &a, err, sizeof err)) != DB_OK)
+        else if ((st = decide_one(ctx, &a, NULL, err, sizeof err)) != DB_OK)
             hs = loop_db_failure(ctx, st, err);
     } else {
         log_info("decision_skipped",
@@ -320,17 +323,33 @@ static db_status sweep_corrections(loop_ctx *ctx, const char *today_s, char *err
 /* Decides applications on hold again, oldest first. */
 static db_status redecide_on_hold(loop_ctx *ctx, char *err, size_t errlen)
 {
+    /* Per program in arrival order. Once one stays held for budget, every
+     * later one held only for budget would too (approvals keep arrival
+     * order), so those are skipped until the next tick; the others (awaiting
+     * an answer) are still decided again. */
     PGresult *r = NULL;
-    db_status st = db_exec(ctx->db, &r, err, errlen,
-                           "SELECT receipt_no FROM application WHERE state = 'on_hold' "
-                           "ORDER BY first_received_at, receipt_no LIMIT 500",
-                           0, NULL);
+    db_status st = db_exec(
+        ctx->db, &r, err, errlen,
+        "SELECT a.receipt_no, a.program_id, coalesce((SELECT bool_and(x->>'code' = "
+        "'BUDGET_EXHAUSTED') FROM decision d, jsonb_array_elements(d.reasons) x "
+        "WHERE d.id = (SELECT max(id) FROM decision WHERE receipt_no = a.receipt_no)), false) "
+        "FROM application a WHERE a.state = 'on_hold' "
+        "ORDER BY a.program_id, a.first_received_at, a.receipt_no LIMIT 2000",
+        0, NULL);
+    char blocked_program[128] = "";
     for (int i = 0; st == DB_OK && r && i < PQntuples(r); i++) {
+        const char *prog_id = PQgetvalue(r, i, 1);
+        bool budget_only = PQgetvalue(r, i, 2)[0] == 't';
+        if (budget_only && strcmp(blocked_program, prog_id) == 0)
+            continue;
         app_row a = {0};
         int found = 0;
+        bool held = false;
         st = app_load(ctx->db, PQgetvalue(r, i, 0), &a, &found, err, errlen);
         if (st == DB_OK && found && strcmp(a.state, "on_hold") == 0 && a.data)
-            st = decide_one(ctx, &a, err, errlen);
+            st = decide_one(ctx, &a, &held, err, errlen);
+        if (held)
+            snprintf(blocked_program, sizeof blocked_program, "%s", prog_id);
         app_row_clear(&a);
     }
     PQclear(r);

@@ -8,6 +8,19 @@
 source "$(dirname "$0")/lib.sh"
 it_init samples "$1"
 S=$IT_REPO/ops/samples
+
+# Migrations run twice change nothing; a loaded program is never edited in
+# place: reloading it is a no-op, other content under its version is refused,
+# and the database itself refuses an UPDATE.
+grep -q '0 applied, 3 already in place' <<<"$(admin migrate "$IT_REPO/schemas/sql")" ||
+    it_fail "a second migration run applied something"
+grep -q 'already loaded' <<<"$(admin load-program "$IT_REPO/ops/programs/matsudo-2024.json")" ||
+    it_fail "reloading the program was not a no-op"
+sed 's/"budget_yen": *[0-9]*/"budget_yen": 1/' "$IT_REPO/ops/programs/matsudo-2024.json" >"$SUBSIDY_WORK/edited.json"
+admin load-program "$SUBSIDY_WORK/edited.json" >/dev/null 2>&1 && it_fail "an edited program replaced version 1"
+sql "UPDATE program SET definition = '{}' WHERE program_id = 'matsudo-careplan-license-2024'" 2>/dev/null &&
+    it_fail "the database let a loaded program be edited"
+it_log "migrations idempotent; loaded program versions immutable (reload no-op, edit refused twice)"
 admin import offices "$S/offices.csv" >/dev/null
 admin import tax "$S/tax.csv" >/dev/null
 admin import crime "$S/crime.csv" >/dev/null
@@ -103,4 +116,14 @@ if [[ -f $S/sample-town/applications.jsonl ]]; then
     fi
     paid=$(sql "SELECT coalesce(sum(amount_yen), 0) FROM payment WHERE program_id = 'sample-town-careplan-2024'")
     it_log "second program: $(grep '^CHECKED' <<<"$out" | cut -d' ' -f2) applications match, $paid yen committed"
+    # The town raises its budget with a new program version: the application
+    # held for budget is decided again and paid, with no restart.
+    sed -e 's/"version": *1,/"version": 2,/' -e 's/"budget_yen": *15000/"budget_yen": 20000/' \
+        "$IT_REPO/ops/programs/sample-town-2024.json" >"$SUBSIDY_WORK/town-v2.json"
+    admin load-program "$SUBSIDY_WORK/town-v2.json" >/dev/null || it_fail "version 2 not loaded"
+    it_wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'on_hold')"
+    it_settle $((total + n))
+    [[ $(sql "SELECT count(*) FROM application WHERE program_id = 'sample-town-careplan-2024' AND state = 'paid'") == 4 ]] ||
+        it_fail "the raised budget did not release the held application"
+    it_log "budget raised by program version 2: the held application was approved and paid"
 fi
