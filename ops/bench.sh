@@ -17,12 +17,7 @@ BUILD=${BUILD_DIR:-$REPO/build}
 source "$REPO/tests/integration/lib.sh"
 it_init bench "$BUILD"
 
-GEN=$SUBSIDY_WORK/gen
-mkdir -p "$GEN"
-"$BUILD_DIR/loadgen" "$COUNT" 11 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+it_generate "$COUNT" 11
 "$REPO/ops/daemons.sh" start >/dev/null
 
 start=$(date +%s.%N)

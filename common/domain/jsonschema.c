@@ -61,26 +61,12 @@ bool js_json_equal(const json_t *a, const json_t *b)
 
 static void js_path_append(js_path *p, const char *s, size_t len)
 {
-    if (p->oom)
-        return;
-    if (p->n + len + 1 > p->cap) {
-        size_t cap = (p->n + len + 1) * 2 + 32;
-        char *np = realloc(p->p, cap);
-        if (!np) {
-            p->oom = true;
-            return;
-        }
-        p->p = np;
-        p->cap = cap;
-    }
-    memcpy(p->p + p->n, s, len);
-    p->n += len;
-    p->p[p->n] = '\0';
+    strbuf_putn(&p->b, s, len);
 }
 
 size_t js_path_push(js_path *p, const char *key)
 {
-    size_t before = p->n;
+    size_t before = p->b.len;
     js_path_append(p, "/", 1);
     for (const char *k = key; *k; k++) {
         if (*k == '~')
@@ -97,29 +83,28 @@ size_t js_path_push_index(js_path *p, size_t index)
 {
     char buf[32];
     int n = snprintf(buf, sizeof buf, "/%zu", index);
-    size_t before = p->n;
+    size_t before = p->b.len;
     js_path_append(p, buf, (size_t)n);
     return before;
 }
 
 void js_path_pop(js_path *p, size_t previous_length)
 {
-    if (previous_length <= p->n) {
-        p->n = previous_length;
-        if (p->p)
-            p->p[p->n] = '\0';
+    if (previous_length <= p->b.len) {
+        p->b.len = previous_length;
+        if (p->b.p)
+            p->b.p[p->b.len] = '\0';
     }
 }
 
 const char *js_path_str(const js_path *p)
 {
-    return p->p && p->n ? p->p : "";
+    return p->b.p && p->b.len ? p->b.p : "";
 }
 
 void js_path_free(js_path *p)
 {
-    free(p->p);
-    *p = (js_path){0};
+    strbuf_free(&p->b);
 }
 
 void js_node_free(js_node *n)

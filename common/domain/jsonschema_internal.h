@@ -4,6 +4,7 @@
 #ifndef SUBSIDY_JSONSCHEMA_INTERNAL_H
 #define SUBSIDY_JSONSCHEMA_INTERNAL_H
 
+#include "domain/strbuf.h"
 #include "jsonschema.h"
 
 #include <stdbool.h>
@@ -118,11 +119,10 @@ const char *js_format_name(js_format f);
 /* Frees one compiled node (not the nodes it points to). */
 void js_node_free(js_node *n);
 
-/* A JSON pointer being built while walking a document. */
+/* A JSON pointer being built while walking a document (b.oom is set once an
+ * append failed; the text is then truncated). */
 typedef struct {
-    char *p;
-    size_t n, cap;
-    bool oom; /* set once an append failed; the text is then truncated */
+    strbuf b;
 } js_path;
 
 /* Appends "/" and key with ~ and / escaped. Returns the previous length, for

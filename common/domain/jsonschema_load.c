@@ -601,7 +601,7 @@ jsonschema *jsonschema_load(json_t *schema, char *err, size_t errlen)
     s->root = json_incref(schema);
     js_compiler c = {.s = s, .err = err, .errlen = errlen};
     s->top = js_compile(&c, schema, (js_scope){schema, NULL});
-    bool oom = c.path.oom;
+    bool oom = c.path.b.oom;
     js_path_free(&c.path);
     if (!s->top || oom || js_check_ref_cycles(s, err, errlen) != 0) {
         if (oom && s->top)

@@ -151,9 +151,9 @@ static js_node *js_ref_target(js_compiler *c, const char *fragment, js_scope sco
     js_node *n = NULL;
     if (target) {
         js_path saved = c->path;
-        c->path = (js_path){.p = where, .n = strlen(where), .cap = strlen(where) + 1};
+        c->path = (js_path){{.p = where, .len = strlen(where), .cap = strlen(where) + 1}};
         n = js_compile(c, target, scope);
-        where = c->path.p;
+        where = c->path.b.p;
         c->path = saved;
     } else {
         js_fail(c, "reference \"#%s\" does not resolve within the document", fragment);

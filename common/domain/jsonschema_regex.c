@@ -5,6 +5,7 @@
  * inside classes \d and \w become 0-9 and A-Za-z0-9_. The compiled pattern
  * is never matched directly: each search works on a clone, so one js_regex
  * may be used by several threads at once. */
+#include "domain/strbuf.h"
 #include "jsonschema_internal.h"
 
 #include <stdio.h>
@@ -17,31 +18,6 @@ struct js_regex {
     URegularExpression *re;
     char *source; /* the ICU pattern text; the compiled pattern may refer to it */
 };
-
-typedef struct {
-    char *p;
-    size_t n, cap;
-    bool oom;
-} js_buf;
-
-static void js_buf_add(js_buf *b, const char *s, size_t len)
-{
-    if (b->oom)
-        return;
-    if (b->n + len + 1 > b->cap) {
-        size_t cap = (b->n + len + 1) * 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, len);
-    b->n += len;
-    b->p[b->n] = '\0';
-}
 
 /* Replacement for the escape \c (c one of d, w), in or out of a class, or
  * NULL to keep it as it is. */
@@ -61,16 +37,15 @@ static const char *js_regex_escape_swap(char c, bool in_class)
 /* Rewrites an ECMA-262 pattern into ICU syntax; caller frees. NULL on OOM. */
 static char *js_regex_translate(const char *src)
 {
-    js_buf b = {0};
+    strbuf b = {0};
     bool in_class = false;
-    js_buf_add(&b, "", 0);
     for (const char *p = src; *p; p++) {
         if (*p == '\\' && p[1]) {
             const char *swap = js_regex_escape_swap(p[1], in_class);
             if (swap)
-                js_buf_add(&b, swap, strlen(swap));
+                strbuf_putn(&b, swap, strlen(swap));
             else
-                js_buf_add(&b, p, 2);
+                strbuf_putn(&b, p, 2);
             p++;
             continue;
         }
@@ -79,15 +54,11 @@ static char *js_regex_translate(const char *src)
         else if (*p == ']' && in_class)
             in_class = false;
         if (*p == '$' && !in_class)
-            js_buf_add(&b, "\\z", 2);
+            strbuf_putn(&b, "\\z", 2);
         else
-            js_buf_add(&b, p, 1);
+            strbuf_putn(&b, p, 1);
     }
-    if (b.oom) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    return strbuf_take(&b);
 }
 
 js_regex *js_regex_new(const char *pattern, char *err, size_t errlen)

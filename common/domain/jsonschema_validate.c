@@ -536,7 +536,7 @@ int jsonschema_validate(const jsonschema *s, const json_t *instance, char *err, 
     if (err && errlen)
         err[0] = '\0';
     int rc = js_eval(&v, s->top, instance);
-    if (v.path.oom || v.internal) {
+    if (v.path.b.oom || v.internal) {
         rc = -1;
         if (err && errlen)
             snprintf(err, errlen, "internal error while validating (out of memory)");

@@ -4,6 +4,7 @@
  * date right-aligned, addressee, sender right-aligned, centred title, body,
  * 記 with numbered items, 以上, then the contact block. */
 #include "domain/notice.h"
+#include "domain/strbuf.h"
 
 #include "domain/wareki.h"
 
@@ -55,77 +56,14 @@ bool notice_kind_parse(const char *s, notice_kind *out)
     return false;
 }
 
-/* ---- growing text buffer; after a failed allocation every append is a no-op ---- */
-
-typedef struct {
-    char *p;
-    size_t len, cap;
-    bool oom;
-} textbuf;
-
-static void tb_putn(textbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 1024;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void tb_put(textbuf *b, const char *s)
-{
-    tb_putn(b, s, strlen(s));
-}
-
-__attribute__((format(printf, 2, 3))) static void tb_printf(textbuf *b, const char *fmt, ...)
-{
-    char small[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        b->oom = true;
-        return;
-    }
-    if ((size_t)n < sizeof small) {
-        tb_putn(b, small, (size_t)n);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) {
-        b->oom = true;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    tb_putn(b, big, (size_t)n);
-    free(big);
-}
-
-/* Hands the text to the caller, or frees it and returns NULL after an
+/* Hands the text to the caller, or returns NULL with err after an
  * allocation failure. */
-static char *tb_finish(textbuf *b, char *err, size_t errlen)
+static char *tb_finish(strbuf *b, char *err, size_t errlen)
 {
-    if (b->oom || !b->p) {
-        free(b->p);
+    char *text = strbuf_take(b);
+    if (!text)
         snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    return b->p;
+    return text;
 }
 
 /* ---- layout ---- */
@@ -147,10 +85,10 @@ static size_t display_width(const char *s)
     return w;
 }
 
-static void tb_spaces(textbuf *b, size_t n)
+static void tb_spaces(strbuf *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        tb_putn(b, " ", 1);
+        strbuf_putn(b, " ", 1);
 }
 
 typedef enum { ALIGN_RIGHT, ALIGN_CENTER } line_align;
@@ -158,24 +96,24 @@ typedef enum { ALIGN_RIGHT, ALIGN_CENTER } line_align;
 /* One line made of a then c (c may be ""), ending at column NOTICE_WIDTH or
  * centred in it; flush left when wider. Two parts so that no caller needs a
  * fixed buffer to join them. */
-static void tb_line(textbuf *b, line_align align, const char *a, const char *c)
+static void tb_line(strbuf *b, line_align align, const char *a, const char *c)
 {
     size_t w = display_width(a) + display_width(c);
     size_t room = w < NOTICE_WIDTH ? NOTICE_WIDTH - w : 0;
     tb_spaces(b, align == ALIGN_RIGHT ? room : room / 2);
-    tb_put(b, a);
-    tb_put(b, c);
-    tb_put(b, "\n");
+    strbuf_put(b, a);
+    strbuf_put(b, c);
+    strbuf_put(b, "\n");
 }
 
 /* n in full-width digits (１２), as Japanese numbered lists write it. */
-static void tb_fw_number(textbuf *b, size_t n)
+static void tb_fw_number(strbuf *b, size_t n)
 {
     char digits[32];
     snprintf(digits, sizeof digits, "%zu", n);
     for (const char *d = digits; *d; d++) {
         char fw[4] = {(char)0xEF, (char)0xBC, (char)(0x90 + (*d - '0')), '\0'};
-        tb_put(b, fw);
+        strbuf_put(b, fw);
     }
 }
 
@@ -191,7 +129,7 @@ static size_t digit_len(const unsigned char *s)
 
 /* Copies s, writing each digit of a run of MASK_MIN_DIGITS or more digits as
  * "*" (ASCII) or "＊" (full-width): an account number must not be printed. */
-static void tb_put_masked(textbuf *b, const char *s)
+static void tb_put_masked(strbuf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
@@ -201,16 +139,16 @@ static void tb_put_masked(textbuf *b, const char *s)
             bytes += n;
         }
         if (run == 0) {
-            tb_putn(b, (const char *)p, 1);
+            strbuf_putn(b, (const char *)p, 1);
             p++;
             continue;
         }
         for (size_t i = 0; i < bytes; i += n) {
             n = digit_len(p + i);
             if (run < MASK_MIN_DIGITS)
-                tb_putn(b, (const char *)p + i, n);
+                strbuf_putn(b, (const char *)p + i, n);
             else
-                tb_put(b, n == 1 ? "*" : "＊");
+                strbuf_put(b, n == 1 ? "*" : "＊");
         }
         p += bytes;
     }
@@ -318,68 +256,68 @@ static bool check_kind(const notice_input *in, notice_dates *d, char *err, size_
 /* ---- letter parts ---- */
 
 /* Receipt number and date at the top right, then a blank line. */
-static void render_head(textbuf *b, const notice_input *in, const notice_dates *d)
+static void render_head(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     tb_line(b, ALIGN_RIGHT, "受付番号 ", in->receipt_no);
     tb_line(b, ALIGN_RIGHT, d->issue, "");
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
 }
 
 /* The corporation, then "title name 様"; without a representative's name the
  * corporation itself takes 様 (and a lone title is dropped). */
-static void render_addressee(textbuf *b, const notice_input *in)
+static void render_addressee(strbuf *b, const notice_input *in)
 {
-    tb_put(b, in->applicant_name);
+    strbuf_put(b, in->applicant_name);
     if (absent(in->representative_name)) {
-        tb_put(b, " 様\n\n");
+        strbuf_put(b, " 様\n\n");
         return;
     }
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
     if (!absent(in->representative_title))
-        tb_printf(b, "%s ", in->representative_title);
-    tb_printf(b, "%s 様\n\n", in->representative_name);
+        strbuf_printf(b, "%s ", in->representative_title);
+    strbuf_printf(b, "%s 様\n\n", in->representative_name);
 }
 
 /* The sender, the head of the municipality: "松戸市長". */
-static void render_sender(textbuf *b, const notice_input *in)
+static void render_sender(strbuf *b, const notice_input *in)
 {
     tb_line(b, ALIGN_RIGHT, in->municipality_name, "長");
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
 }
 
 /* "令和6年度<program>" and the kind's title, centred. */
-static void render_title(textbuf *b, const notice_input *in, const notice_dates *d)
+static void render_title(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     tb_line(b, ALIGN_CENTER, d->fiscal_year, in->program_name);
     tb_line(b, ALIGN_CENTER, kind_info(in->kind)->title, "");
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
 }
 
 /* "３　label　value" as one item of the 記 list; n counts the items. */
-static void item(textbuf *b, size_t *n, const char *label, const char *value)
+static void item(strbuf *b, size_t *n, const char *label, const char *value)
 {
     tb_fw_number(b, ++*n);
-    tb_printf(b, "　%s　%s\n", label, value);
+    strbuf_printf(b, "　%s　%s\n", label, value);
 }
 
-static void item_reasons(textbuf *b, size_t *n, const char *label, const notice_input *in)
+static void item_reasons(strbuf *b, size_t *n, const char *label, const notice_input *in)
 {
     tb_fw_number(b, ++*n);
-    tb_printf(b, "　%s\n", label);
+    strbuf_printf(b, "　%s\n", label);
     for (size_t i = 0; i < in->n_reasons; i++) {
-        tb_put(b, "　（");
+        strbuf_put(b, "　（");
         tb_fw_number(b, i + 1);
-        tb_printf(b, "）%s\n", in->reasons[i].message_ja);
+        strbuf_printf(b, "）%s\n", in->reasons[i].message_ja);
     }
 }
 
 /* 記, then the office, returning the item count so far. */
-static size_t render_items_start(textbuf *b, const notice_input *in)
+static size_t render_items_start(strbuf *b, const notice_input *in)
 {
     size_t n = 0;
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
     tb_line(b, ALIGN_CENTER, "記", "");
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
     item(b, &n, "事業所番号", in->office_number);
     if (!absent(in->office_name))
         item(b, &n, "事業所名", in->office_name);
@@ -388,87 +326,87 @@ static size_t render_items_start(textbuf *b, const notice_input *in)
 
 /* One function per kind: the body paragraphs, then its items after 記. */
 
-static void body_received(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_received(strbuf *b, const notice_input *in, const notice_dates *d)
 {
-    tb_printf(b, "　%s%sの交付申請を受け付けましたので、お知らせします。\n", d->fiscal_year,
-              in->program_name);
-    tb_put(b, "　審査の結果は、あらためて通知します。\n");
+    strbuf_printf(b, "　%s%sの交付申請を受け付けましたので、お知らせします。\n", d->fiscal_year,
+                  in->program_name);
+    strbuf_put(b, "　審査の結果は、あらためて通知します。\n");
     render_items_start(b, in);
 }
 
-static void body_approved(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_approved(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     char yen[64];
     yen_format(in->amount_yen, yen, sizeof yen);
-    tb_printf(b,
-              "　%s%sについて、次のとおり交付を決定し、あわせて補助金の額を確定したので"
-              "通知します。\n",
-              d->fiscal_year, in->program_name);
-    tb_put(b, "　補助金は、申請書に記載された口座へ振り込みます。\n");
+    strbuf_printf(b,
+                  "　%s%sについて、次のとおり交付を決定し、あわせて補助金の額を確定したので"
+                  "通知します。\n",
+                  d->fiscal_year, in->program_name);
+    strbuf_put(b, "　補助金は、申請書に記載された口座へ振り込みます。\n");
     size_t n = render_items_start(b, in);
     item(b, &n, "交付決定額（確定額）", yen);
 }
 
-static void body_rejected(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_rejected(strbuf *b, const notice_input *in, const notice_dates *d)
 {
-    tb_printf(b,
-              "　%s%sの交付申請について審査した結果、次の理由により補助金を交付しない"
-              "ことと決定したので通知します。\n",
-              d->fiscal_year, in->program_name);
+    strbuf_printf(b,
+                  "　%s%sの交付申請について審査した結果、次の理由により補助金を交付しない"
+                  "ことと決定したので通知します。\n",
+                  d->fiscal_year, in->program_name);
     size_t n = render_items_start(b, in);
     item_reasons(b, &n, "不交付の理由", in);
 }
 
-static void body_correction_requested(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_correction_requested(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     char deadline[64];
     snprintf(deadline, sizeof deadline, "%s（必着）", d->deadline);
-    tb_printf(b, "　%s%sの交付申請について、次の事項の補正が必要です。\n", d->fiscal_year,
-              in->program_name);
-    tb_printf(b, "　お手数ですが、補正のうえ、%sまでに提出してください。\n", deadline);
-    tb_put(b, "　期限までに補正されない場合は、補助金を交付できないことがあります。\n");
+    strbuf_printf(b, "　%s%sの交付申請について、次の事項の補正が必要です。\n", d->fiscal_year,
+                  in->program_name);
+    strbuf_printf(b, "　お手数ですが、補正のうえ、%sまでに提出してください。\n", deadline);
+    strbuf_put(b, "　期限までに補正されない場合は、補助金を交付できないことがあります。\n");
     size_t n = render_items_start(b, in);
     item(b, &n, "補正期限", deadline);
     item_reasons(b, &n, "補正を要する事項", in);
 }
 
-static void body_on_hold(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_on_hold(strbuf *b, const notice_input *in, const notice_dates *d)
 {
-    tb_printf(b,
-              "　%s%sの交付申請について、次の理由により審査を保留していますので、"
-              "お知らせします。\n",
-              d->fiscal_year, in->program_name);
-    tb_put(b, "　審査の結果は、確認ができ次第、あらためて通知します。\n");
+    strbuf_printf(b,
+                  "　%s%sの交付申請について、次の理由により審査を保留していますので、"
+                  "お知らせします。\n",
+                  d->fiscal_year, in->program_name);
+    strbuf_put(b, "　審査の結果は、確認ができ次第、あらためて通知します。\n");
     size_t n = render_items_start(b, in);
     item_reasons(b, &n, "保留の理由", in);
 }
 
-static void body_paid(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_paid(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     char yen[64];
     yen_format(in->amount_yen, yen, sizeof yen);
-    tb_printf(b, "　%s%sについて、次のとおり補助金の振込を完了しましたので、お知らせします。\n",
-              d->fiscal_year, in->program_name);
+    strbuf_printf(b, "　%s%sについて、次のとおり補助金の振込を完了しましたので、お知らせします。\n",
+                  d->fiscal_year, in->program_name);
     size_t n = render_items_start(b, in);
     item(b, &n, "振込金額", yen);
     item(b, &n, "振込日", d->transfer);
 }
 
-static void body_payment_failed(textbuf *b, const notice_input *in, const notice_dates *d)
+static void body_payment_failed(strbuf *b, const notice_input *in, const notice_dates *d)
 {
-    tb_printf(b,
-              "　%s%sについて、届け出られた口座へ振込を行いましたが、次の理由により"
-              "振り込むことができませんでした。\n",
-              d->fiscal_year, in->program_name);
-    tb_put(b, "　お手数ですが、正しい振込先口座を問い合わせ先までお知らせください。\n");
+    strbuf_printf(b,
+                  "　%s%sについて、届け出られた口座へ振込を行いましたが、次の理由により"
+                  "振り込むことができませんでした。\n",
+                  d->fiscal_year, in->program_name);
+    strbuf_put(b, "　お手数ですが、正しい振込先口座を問い合わせ先までお知らせください。\n");
     size_t n = render_items_start(b, in);
     tb_fw_number(b, ++n);
-    tb_put(b, "　振込不能の理由（金融機関からの連絡）　");
+    strbuf_put(b, "　振込不能の理由（金融機関からの連絡）　");
     tb_put_masked(b, in->failure_reason);
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
 }
 
-typedef void (*body_fn)(textbuf *, const notice_input *, const notice_dates *);
+typedef void (*body_fn)(strbuf *, const notice_input *, const notice_dates *);
 
 static const body_fn BODIES[] = {
     [NOTICE_RECEIVED] = body_received,
@@ -481,23 +419,23 @@ static const body_fn BODIES[] = {
 };
 
 /* The kind's body and items, closed by 以上. The kind is known valid. */
-static void render_body(textbuf *b, const notice_input *in, const notice_dates *d)
+static void render_body(strbuf *b, const notice_input *in, const notice_dates *d)
 {
     BODIES[in->kind](b, in, d);
-    tb_put(b, "\n");
+    strbuf_put(b, "\n");
     tb_line(b, ALIGN_RIGHT, "以上", "");
 }
 
-static void render_contact(textbuf *b, const notice_input *in)
+static void render_contact(strbuf *b, const notice_input *in)
 {
-    tb_put(b, "\n問い合わせ先\n");
-    tb_printf(b, "　%s\n", in->contact_department);
+    strbuf_put(b, "\n問い合わせ先\n");
+    strbuf_printf(b, "　%s\n", in->contact_department);
     if (!absent(in->contact_address))
-        tb_printf(b, "　%s\n", in->contact_address);
+        strbuf_printf(b, "　%s\n", in->contact_address);
     if (!absent(in->contact_phone))
-        tb_printf(b, "　電話 %s\n", in->contact_phone);
+        strbuf_printf(b, "　電話 %s\n", in->contact_phone);
     if (!absent(in->contact_fax))
-        tb_printf(b, "　FAX %s\n", in->contact_fax);
+        strbuf_printf(b, "　FAX %s\n", in->contact_fax);
 }
 
 /* False, with err set, for no input or a kind outside the enum. */
@@ -526,7 +464,7 @@ char *notice_render(const notice_input *in, char *err, size_t errlen)
     memset(&d, 0, sizeof d);
     if (!check_input(in, &d, err, errlen))
         return NULL;
-    textbuf b = {0};
+    strbuf b = {0};
     render_head(&b, in, &d);
     render_addressee(&b, in);
     render_sender(&b, in);
@@ -541,7 +479,7 @@ char *notice_render_subject(const notice_input *in, char *err, size_t errlen)
     if (!check_known_kind(in, err, errlen) ||
         !need(in->program_name, "program_name", in, err, errlen))
         return NULL;
-    textbuf b = {0};
-    tb_printf(&b, "%s %s", in->program_name, kind_info(in->kind)->title);
+    strbuf b = {0};
+    strbuf_printf(&b, "%s %s", in->program_name, kind_info(in->kind)->title);
     return tb_finish(&b, err, errlen);
 }

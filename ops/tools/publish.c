@@ -7,6 +7,7 @@
  * The key is the office number found in the message (data.office.office_number
  * or data.office_number), so one office's messages share a partition; bytes
  * that are not JSON are published as they are, without a key. */
+#include "fileio.h"
 #include "config.h"
 #include "kafka.h"
 #include "log.h"
@@ -64,20 +65,6 @@ static int produce(rd_kafka_t *rk, const char *topic, const char *buf, size_t le
     }
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc(n > 0 ? (size_t)n : 1);
-    *len = b && n > 0 ? fread(b, 1, (size_t)n, f) : 0;
-    fclose(f);
-    return b;
-}
-
 int main(int argc, char **argv)
 {
     config cfg;
@@ -103,7 +90,7 @@ int main(int argc, char **argv)
     for (int i = 1 + whole; i < nrest && rc == 0; i++) {
         if (whole) {
             size_t len = 0;
-            char *b = slurp(rest[i], &len);
+            char *b = file_read_all(rest[i], &len);
             rc = b ? produce(rk, topic, b, len) : -1;
             free(b);
             count += rc == 0;

@@ -9,6 +9,7 @@
  *          (service_types separated by spaces or ';'; dates YYYY-MM-DD or empty)
  * tax:     corporate_number,returns_filed,overdue,as_of
  * crime:   corporate_number,member,answered_on */
+#include "fileio.h"
 #include "admin.h"
 
 #include "domain/corporate_number.h"
@@ -140,31 +141,6 @@ static const import_kind kinds[] = {
      check_crime_row},
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n + 65536 > cap) {
-            char *nb = realloc(buf, cap = n + 65536 + cap);
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static int import_rows(PGconn *c, const import_kind *k, const char *text, size_t len, int *accepted,
                        int *rejected)
 {
@@ -213,7 +189,7 @@ int admin_import(const config *cfg, PGconn *c, int argc, char **argv)
         return 2;
     }
     size_t len = 0;
-    char *text = slurp(argv[2], &len);
+    char *text = file_read_all(argv[2], &len);
     if (!text) {
         fprintf(stderr, "import: cannot read %s\n", argv[2]);
         return 1;

@@ -2,6 +2,7 @@
  * schema_migrations records each file's name and SHA-256; a file that changed
  * after it was applied is refused rather than applied again. All of it runs
  * under an advisory lock so two migrators never interleave. */
+#include "fileio.h"
 #include "admin.h"
 
 #include "domain/digest.h"
@@ -10,27 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -43,7 +23,7 @@ static int migrate_file(PGconn *c, const char *dir, const char *name)
     char path[1024], sha[65], err[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
     size_t len = 0;
-    char *sql = read_all(path, &len);
+    char *sql = file_read_all(path, &len);
     if (!sql) {
         fprintf(stderr, "migrate: cannot read %s\n", path);
         return -1;

@@ -76,6 +76,18 @@ sql() { "$IT_REPO/ops/pg/psql.sh" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
 publish() { "$BUILD_DIR/publish" "$@"; }
 
+# it_generate COUNT SEED: generated applications and their reference data in
+# $GEN (applications.jsonl, expected.csv), the reference data imported.
+it_generate() {
+    GEN=$SUBSIDY_WORK/gen
+    mkdir -p "$GEN"
+    "$BUILD_DIR/loadgen" "$1" "$2" "$GEN" >/dev/null
+    local kind
+    for kind in offices tax crime; do
+        admin import "$kind" "$GEN/$kind.csv" >/dev/null
+    done
+}
+
 # Waits until intake has consumed everything published, then until the
 # pipeline is at rest; wait_for waits for an SQL condition.
 it_settle() {

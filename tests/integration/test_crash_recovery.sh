@@ -5,12 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 it_init crash "$1"
 
-GEN=$SUBSIDY_WORK/gen
-mkdir -p "$GEN"
-"$BUILD_DIR/loadgen" 1000 7 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+it_generate 1000 7
 
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null &

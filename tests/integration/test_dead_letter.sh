@@ -11,12 +11,9 @@ if [[ -n ${ASAN_BUILD_DIR:-} && -x $ASAN_BUILD_DIR/subsidy-intake ]]; then
     it_log "intake runs under AddressSanitizer and UBSan from $ASAN_BUILD_DIR"
 fi
 
-GEN=$SUBSIDY_WORK/gen BAD=$SUBSIDY_WORK/bad
-mkdir -p "$GEN" "$BAD"
-"$BUILD_DIR/loadgen" 1 3 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+BAD=$SUBSIDY_WORK/bad
+mkdir -p "$BAD"
+it_generate 1 3
 good=$(cat "$GEN/applications.jsonl")
 
 printf 'this is not json' >"$BAD/not-json"

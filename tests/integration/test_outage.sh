@@ -5,13 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 it_init outage "$1"
 
-GEN=$SUBSIDY_WORK/gen
-mkdir -p "$GEN"
 N=500
-"$BUILD_DIR/loadgen" "$N" 5 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+it_generate "$N" 5
 
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null

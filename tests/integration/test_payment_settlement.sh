@@ -9,13 +9,8 @@
 # locked.
 source "$(dirname "$0")/lib.sh"
 it_init payment "$1"
-GEN=$SUBSIDY_WORK/gen
-mkdir -p "$GEN"
 N=300
-"$BUILD_DIR/loadgen" "$N" 7 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+it_generate "$N" 7
 
 FINANCE_FAIL_PERCENT=25 "$IT_REPO/ops/daemons.sh" start >/dev/null
 publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null

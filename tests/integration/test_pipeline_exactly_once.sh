@@ -7,12 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 it_init pipeline "$1"
 
-GEN=$SUBSIDY_WORK/gen
-mkdir -p "$GEN"
-"$BUILD_DIR/loadgen" 1000 42 "$GEN" >/dev/null
-admin import offices "$GEN/offices.csv" >/dev/null
-admin import tax "$GEN/tax.csv" >/dev/null
-admin import crime "$GEN/crime.csv" >/dev/null
+it_generate 1000 42
 
 "$IT_REPO/ops/daemons.sh" start >/dev/null
 start=$SECONDS
