@@ -21,13 +21,23 @@ git ls-files -co --exclude-standard -- '*.c' '*.h' | xargs clang-format --dry-ru
 git ls-files -co --exclude-standard -- '*.sh' .ci/run | xargs shellcheck -x -S warning
 echo "clang-format and shellcheck clean"
 
+# build DIR CMAKE_ARGS...: configures and builds; the compiler's output is
+# kept in DIR/build-output.log and shown in full only when the build fails.
+build() {
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+    if ! cmake --build "$dir" >"$dir/build-output.log" 2>&1; then
+        cat "$dir/build-output.log"
+        exit 1
+    fi
+    echo "built $(grep -c 'Linking' "$dir/build-output.log") targets in $dir, no warnings (log: $dir/build-output.log)"
+}
+
 step "Building with -Werror"
-cmake -S . -B build -G Ninja -DSUBSIDY_WERROR=ON >/dev/null
-cmake --build build
+build build -DSUBSIDY_WERROR=ON
 step "Building with AddressSanitizer and UndefinedBehaviorSanitizer"
-cmake -S . -B build-asan -G Ninja -DSUBSIDY_WERROR=ON -DSUBSIDY_SANITIZE=ON \
-    -DCMAKE_BUILD_TYPE=Debug >/dev/null
-cmake --build build-asan
+build build-asan -DSUBSIDY_WERROR=ON -DSUBSIDY_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 
 # figures LOG: the counts the tests print (suite run, corpus, examples,
 # integration figures), from CTest's full log of the last run.

@@ -11,12 +11,15 @@ it_generate 1000 7
 publish subsidy.application.submitted "$GEN/applications.jsonl" >/dev/null &
 publisher=$!
 kills=0
-for victim in intake validation payment notification validation intake; do
-    sleep 0.7
+for victim in intake validation payment notification validation payment intake notification; do
+    sleep 1.5
     "$IT_REPO/ops/daemons.sh" kill "$victim" >/dev/null
     kills=$((kills + 1))
-    in_flight=$(sql "SELECT count(*) FROM application WHERE state IN ('received','approved','payment_instructed')")
-    it_log "SIGKILL $victim with $in_flight applications in flight"
+    in_flight=$(sql "SELECT coalesce(string_agg(state || ' ' || n, ', ' ORDER BY state), 'none')
+                     FROM (SELECT state, count(*) n FROM application
+                           WHERE state IN ('received','approved','payment_instructed')
+                           GROUP BY state) s")
+    it_log "SIGKILL $victim; in flight: $in_flight"
     "$IT_REPO/ops/daemons.sh" start "$victim" >/dev/null
 done
 wait "$publisher"
