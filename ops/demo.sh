@@ -35,7 +35,8 @@ export SUBSIDY_KAFKA_BROKERS=$KAFKA_BROKERS SUBSIDY_PG_DSN=$PG_DSN
 export SUBSIDY_SCHEMA_DIR=$REPO/schemas SUBSIDY_TICK_SECONDS=1
 # The samples are from fiscal year 2024: the city works on 2025-02-10.
 export SUBSIDY_BUSINESS_DATE=2025-02-10
-admin() { "$BUILD_DIR/subsidy-admin" "$@"; }
+# The admin command logs errors only here: the demo prints its own steps.
+admin() { "$BUILD_DIR/subsidy-admin" --log-level=error "$@"; }
 # Waits until intake has consumed everything published, then until the
 # pipeline is at rest (admin wait), or until an SQL condition holds.
 settle() {
@@ -95,6 +96,15 @@ if [[ -n $example ]]; then
     step "One of them: $(basename "$(dirname "$example")")/$(basename "$example")"
     cat "$example"
 fi
+
+step "The 全銀 transfer file for finance (one batch per transfer date, locked once exported)"
+for date in $("$REPO/ops/pg/psql.sh" -qAtX -c \
+    "SELECT transfer_date FROM transfer_batch WHERE state = 'open' ORDER BY 1"); do
+    out=$SUBSIDY_WORK/zengin-$date.txt
+    admin export-zengin "$date" "$out"
+    echo "its 120-byte records (Shift_JIS, shown in UTF-8):"
+    iconv -f SHIFT_JIS -t UTF-8 "$out" | tr -d '\r' | sed 's/^/  |/; s/$/|/'
+done
 
 if [[ -z ${DEMO_KEEP_RUNNING:-} ]]; then
     step "Stopping"

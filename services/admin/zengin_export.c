@@ -3,7 +3,9 @@
  * every holder name to bank kana (a name that cannot be written is refused,
  * naming the receipt and the character, never dropped), check the trailer's
  * count and total against the database, write the file atomically, and mark
- * the batch exported so that no payment is ever in two files. */
+ * the batch exported so that no payment is ever in two files. An attempt the
+ * bank already refused is left out: the corrected account's new attempt
+ * replaces it, so one payment is never asked of the bank twice. */
 #include "admin.h"
 
 #include "domain/bankkana.h"
@@ -158,12 +160,12 @@ static int export_batch(const config *cfg, PGconn *c, const char *date, const ch
     if (kc &&
         db_exec(c, &rows, err, errlen,
                 "SELECT p.receipt_no, p.amount_yen, a.bank_account FROM payment_attempt a "
-                "JOIN payment p USING (payment_id) WHERE a.batch_id = $1 "
+                "JOIN payment p USING (payment_id) WHERE a.batch_id = $1 AND a.state <> 'failed' "
                 "ORDER BY p.receipt_no, a.attempt",
                 1, q) == DB_OK &&
         db_exec(c, &tot, err, errlen,
                 "SELECT count(*), coalesce(sum(p.amount_yen), 0) FROM payment_attempt a "
-                "JOIN payment p USING (payment_id) WHERE a.batch_id = $1",
+                "JOIN payment p USING (payment_id) WHERE a.batch_id = $1 AND a.state <> 'failed'",
                 1, q) == DB_OK) {
         int n = PQntuples(rows);
         items = calloc((size_t)(n > 0 ? n : 1), sizeof *items);

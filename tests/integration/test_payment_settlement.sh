@@ -81,7 +81,7 @@ for date in $(sql "SELECT transfer_date FROM transfer_batch WHERE state = 'open'
     admin export-zengin "$date" "$out" >/dev/null || it_fail "export of $date failed"
     read -r db_count db_total < <(sql "SELECT count(*) || ' ' || sum(p.amount_yen) FROM payment_attempt a
         JOIN payment p USING (payment_id) JOIN transfer_batch b USING (batch_id)
-        WHERE b.transfer_date = '$date'")
+        WHERE b.transfer_date = '$date' AND a.state <> 'failed'")
     trailer=$(LC_ALL=C grep -a '^8' "$out")
     [[ $((10#${trailer:1:6})) == "$db_count" && $((10#${trailer:7:12})) == "$db_total" ]] ||
         it_fail "trailer of $date says ${trailer:1:6} / ${trailer:7:12}, database $db_count / $db_total"
@@ -91,6 +91,9 @@ for date in $(sql "SELECT transfer_date FROM transfer_batch WHERE state = 'open'
     files=$((files + 1))
 done
 [[ $files -ge 1 ]] || it_fail "no transfer batch to export"
+# A payment is in the files once: its refused attempt is not exported.
+exported=$(cat "$SUBSIDY_WORK"/zengin-*.txt | LC_ALL=C grep -ac '^2' || true)
+[[ $exported == "$all_payments" ]] || it_fail "$exported data records for $all_payments payments"
 in_two=$(sql "SELECT count(*) FROM (SELECT payment_id, attempt FROM payment_attempt GROUP BY 1, 2 HAVING count(DISTINCT batch_id) > 1) s")
 [[ $in_two == 0 ]] || it_fail "an attempt is in two batches"
 it_log "$files 全銀 file(s) exported; trailers equal the database; exported batches are locked"
