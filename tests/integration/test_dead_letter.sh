@@ -90,3 +90,26 @@ grep 'SUBMISSION_CONFLICT' "$SUBSIDY_WORK/dl2.jsonl" | grep -q 'sha256 [0-9a-f]\
     it_fail "a resent or conflicting submission changed the applications"
 [[ $(wc -l <"$SUBSIDY_WORK/dl2.jsonl") == $((dead + 1)) ]] || it_fail "the identical resend was dead-lettered"
 it_log "same submission resent: no change; same id with other content: SUBMISSION_CONFLICT with both hashes"
+
+# With the portal's attachment store configured, an application whose
+# declared files are not in the store is not silently accepted: it gets a
+# correction request naming the attachments.
+"$IT_REPO/ops/daemons.sh" stop intake >/dev/null
+mkdir -p "$SUBSIDY_WORK/store"
+SUBSIDY_ATTACHMENT_DIR=$SUBSIDY_WORK/store "$IT_REPO/ops/daemons.sh" start intake >/dev/null
+mkdir -p "$SUBSIDY_WORK/gen2"
+"$BUILD_DIR/loadgen" 2 9 "$SUBSIDY_WORK/gen2" >/dev/null
+admin import offices "$SUBSIDY_WORK/gen2/offices.csv" >/dev/null
+admin import tax "$SUBSIDY_WORK/gen2/tax.csv" >/dev/null
+admin import crime "$SUBSIDY_WORK/gen2/crime.csv" >/dev/null
+tail -n 1 "$SUBSIDY_WORK/gen2/applications.jsonl" >"$BAD/unverified"
+sub2=$(grep -o '"submission_id":"[^"]*"' "$BAD/unverified" | head -n 1 | cut -d'"' -f4)
+publish subsidy.application.submitted "$BAD/unverified" >/dev/null
+it_wait_for "EXISTS (SELECT 1 FROM submission s JOIN application a USING (receipt_no)
+             WHERE s.submission_id = '$sub2' AND a.state <> 'received')"
+verdict=$(sql "SELECT a.state || ' ' || (SELECT string_agg(r->>'code', ' ') FROM decision d,
+                jsonb_array_elements(d.reasons) r WHERE d.receipt_no = a.receipt_no)
+               FROM submission s JOIN application a USING (receipt_no) WHERE s.submission_id = '$sub2'")
+[[ $verdict == "correction_requested ATTACHMENT_NOT_VERIFIED" ]] ||
+    it_fail "attachments missing from the store gave: $verdict"
+it_log "attachments missing from the portal's store: $verdict"
