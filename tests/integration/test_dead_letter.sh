@@ -7,8 +7,9 @@ source "$(dirname "$0")/lib.sh"
 it_init deadletter "$1"
 # Intake under AddressSanitizer/UBSan when the sanitizer build is given.
 if [[ -n ${ASAN_BUILD_DIR:-} && -x $ASAN_BUILD_DIR/subsidy-intake ]]; then
-    export ASAN_DAEMONS=intake ASAN_OPTIONS=abort_on_error=1:detect_leaks=0
-    it_log "intake runs under AddressSanitizer and UBSan from $ASAN_BUILD_DIR"
+    export ASAN_DAEMONS="intake validation payment notification"
+    export ASAN_OPTIONS=abort_on_error=1:detect_leaks=1
+    it_log "the four daemons run under AddressSanitizer and UBSan from $ASAN_BUILD_DIR"
 fi
 
 BAD=$SUBSIDY_WORK/bad
@@ -94,9 +95,17 @@ it_log "same submission resent: no change; same id with other content: SUBMISSIO
 # With the portal's attachment store configured, an application whose
 # declared files are not in the store is not silently accepted: it gets a
 # correction request naming the attachments.
-"$IT_REPO/ops/daemons.sh" stop intake >/dev/null
+"$IT_REPO/ops/daemons.sh" stop intake validation payment notification >/dev/null
+if [[ -n ${ASAN_DAEMONS:-} ]]; then
+    for d in $ASAN_DAEMONS; do
+        ! grep -q 'ERROR: \(AddressSanitizer\|LeakSanitizer\)\|runtime error:' "$SUBSIDY_WORK/logs/$d.log" ||
+            it_fail "the sanitizers reported on $d: $(grep -m3 'ERROR\|runtime error' "$SUBSIDY_WORK/logs/$d.log")"
+    done
+    it_log "$ASAN_DAEMONS under ASan/UBSan with leak detection: no report after the corpus"
+fi
 mkdir -p "$SUBSIDY_WORK/store"
-SUBSIDY_ATTACHMENT_DIR=$SUBSIDY_WORK/store "$IT_REPO/ops/daemons.sh" start intake >/dev/null
+SUBSIDY_ATTACHMENT_DIR=$SUBSIDY_WORK/store "$IT_REPO/ops/daemons.sh" start intake validation \
+    payment notification >/dev/null
 mkdir -p "$SUBSIDY_WORK/gen2"
 "$BUILD_DIR/loadgen" 2 9 "$SUBSIDY_WORK/gen2" >/dev/null
 admin import offices "$SUBSIDY_WORK/gen2/offices.csv" >/dev/null
