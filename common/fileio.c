@@ -1,6 +1,7 @@
-/* fileio.c - reading a whole file; see fileio.h. */
+/* fileio.c - reading and writing whole files; see fileio.h. */
 #include "fileio.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -34,4 +35,25 @@ char *file_read_all(const char *path, size_t *len)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+int file_write_atomic(const char *path, const void *data, size_t len)
+{
+    char tmp[1100];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    FILE *f = fopen(tmp, "wb");
+    if (!f)
+        return -1;
+    int ok = fwrite(data, 1, len, f) == len;
+    ok &= fclose(f) == 0;
+    if (!ok || rename(tmp, path) != 0) {
+        int saved = errno;
+        remove(tmp);
+        errno = saved;
+        return -1;
+    }
+    return 0;
 }

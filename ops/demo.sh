@@ -37,23 +37,8 @@ export SUBSIDY_SCHEMA_DIR=$REPO/schemas SUBSIDY_TICK_SECONDS=1
 export SUBSIDY_BUSINESS_DATE=2025-02-10
 # The admin command logs errors only here: the demo prints its own steps.
 admin() { "$BUILD_DIR/subsidy-admin" --log-level=error "$@"; }
-# Waits until intake has consumed everything published, then until the
-# pipeline is at rest (admin wait), or until an SQL condition holds.
-settle() {
-    local deadline=$((SECONDS + 120))
-    until [[ $(admin lag subsidy-intake subsidy.application.submitted) == 0 ]]; do
-        ((SECONDS < deadline)) || { echo "intake did not catch up" >&2; return 1; }
-        sleep 0.5
-    done
-    admin wait "$1" 120
-}
-wait_for() {
-    local deadline=$((SECONDS + 120))
-    until [[ $("$REPO/ops/pg/psql.sh" -qAtX -c "SELECT $1") == t ]]; do
-        ((SECONDS < deadline)) || { echo "timed out waiting for: $1" >&2; return 1; }
-        sleep 0.5
-    done
-}
+# shellcheck source=wait.sh
+source "$REPO/ops/wait.sh"
 
 step "Database, topics, program and reference data"
 admin migrate "$REPO/schemas/sql"
@@ -69,22 +54,22 @@ step "Starting the four daemons and the finance simulator"
 total=$(grep -c . "$REPO/ops/samples/applications.jsonl")
 step "Publishing $total sample applications as the portal would"
 "$BUILD_DIR/publish" subsidy.application.submitted "$REPO/ops/samples/applications.jsonl"
-settle "$total"
+wait_settled "$total" 120
 
 step "Applicants answer their correction requests (resubmissions amend the same receipt number)"
 admin fill-receipts "$REPO/ops/samples/resubmissions.jsonl" "$SUBSIDY_WORK/resubmissions.jsonl"
 "$BUILD_DIR/publish" subsidy.application.submitted "$SUBSIDY_WORK/resubmissions.jsonl"
-settle "$total"
+wait_settled "$total" 120
 
 step "The police answer for the application on hold arrives"
 admin import crime "$REPO/ops/samples/crime-late.csv"
-wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'on_hold')"
+wait_sql "NOT EXISTS (SELECT 1 FROM application WHERE state = 'on_hold')" 120
 admin wait "$total" 120
 
 step "The city's clock passes the correction deadline: unanswered requests are rejected"
 "$REPO/ops/daemons.sh" stop validation >/dev/null
 SUBSIDY_BUSINESS_DATE=2025-02-17 "$REPO/ops/daemons.sh" start validation >/dev/null
-wait_for "NOT EXISTS (SELECT 1 FROM application WHERE state = 'correction_requested')"
+wait_sql "NOT EXISTS (SELECT 1 FROM application WHERE state = 'correction_requested')" 120
 admin wait "$total" 120
 
 step "Outcome"

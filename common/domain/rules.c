@@ -61,7 +61,10 @@ static void rules_ctx_init(rules_ctx *c, const program *p, const json_t *app, co
     c->f = f;
     if (!jdate_parse(f->decided_on, &c->decided_on))
         c->decided_on = program_arrival_deadline(p);
-    c->received_known = jst_parse_datetime(rules_str(app, "received_at"), &c->received_at);
+    c->latest_known = jst_parse_datetime(rules_str(app, "received_at"), &c->latest_at);
+    c->received_known = f->first_received_at[0]
+                            ? jst_parse_datetime(f->first_received_at, &c->received_at)
+                            : c->latest_known && (c->received_at = c->latest_at, true);
     c->app_date = c->received_known ? jst_date_of(c->received_at) : c->decided_on;
 }
 

@@ -62,6 +62,9 @@ typedef struct {
     long long budget_committed_yen; /* already approved in this program, excluding this one */
     int earlier_budget_holds;       /* applications that arrived earlier and wait for budget */
     char holder_kana_problem[200];  /* "" when the holder name converts to bank kana */
+    char first_received_at[64];   /* RFC 3339 first arrival ("" = the application's received_at) */
+    char correction_deadline[11]; /* of the correction request a resubmission answers, or "" */
+    bool attachments_unverified;  /* intake could not verify a declared attachment */
 } rules_facts;
 
 /* Decides application against program p and facts f into *out (caller's;

@@ -42,6 +42,14 @@ static const rules_reason r_bank_incomplete =
                 "bank_account lacks bank_code, branch_code, account_type, account_number or "
                 "holder_kana",
                 "bank_account");
+static const rules_reason r_attachment_unverified =
+    CORRECTABLE("ATTACHMENT_NOT_VERIFIED",
+                "申告された添付書類が確認できないか、内容が申告と一致しません。添付書類を改めて提出"
+                "してください。",
+                "a declared attachment is missing or does not match its checksum", "attachments");
+static const rules_reason r_correction_late =
+    REASON("CORRECTION_LATE", "補正の期限までに補正書類が到達しませんでした。",
+           "the correction arrived after its deadline", "received_at");
 static const rules_reason r_holder_kana = CORRECTABLE(
     "BANK_HOLDER_KANA_INVALID",
     "口座名義（カナ）を振込用の文字に変換できません。通帳に記載のとおりカタカナで記入してください"
@@ -106,13 +114,13 @@ static void rule_signup(const rules_ctx *c, rules_decision *d)
         rules_add(d, &r_signup_late);
 }
 
-/* A correction (amends_receipt_no set) answers an application that arrived
- * in time; its own lateness is judged against the correction deadline by
- * the caller, so only first submissions are held to the arrival deadline. */
+/* The application is held to the arrival deadline by its first arrival. A
+ * correction (amends_receipt_no set) whose first arrival the caller does not
+ * give is judged by its correction deadline only (rule_correction_late). */
 static void rule_arrival(const rules_ctx *c, rules_decision *d)
 {
     const char *amends = rules_str(c->app, "amends_receipt_no");
-    if (amends && *amends)
+    if (!c->f->first_received_at[0] && amends && *amends)
         return;
     if (!c->received_known || !jst_arrived_by(c->received_at, program_arrival_deadline(c->p)))
         rules_add(d, &r_arrived_late);
@@ -222,6 +230,22 @@ static void rule_declarations(const rules_ctx *c, rules_decision *d)
         rules_add(d, &r_declaration);
 }
 
+/* Intake's check of the declared files against the portal's store. */
+static void rule_attachments_verified(const rules_ctx *c, rules_decision *d)
+{
+    if (c->f->attachments_unverified)
+        rules_add(d, &r_attachment_unverified);
+}
+
+/* A resubmission answering a correction request must arrive by its deadline. */
+static void rule_correction_late(const rules_ctx *c, rules_decision *d)
+{
+    jdate deadline;
+    if (rules_fact_date(c->f->correction_deadline, &deadline) && c->latest_known &&
+        jdate_compare(jst_date_of(c->latest_at), deadline) > 0)
+        rules_add(d, &r_correction_late);
+}
+
 const rules_entry rules_claim_table[] = {
     {"licence_period", rule_licence_period},
     {"signup_deadline", rule_signup},
@@ -234,5 +258,7 @@ const rules_entry rules_claim_table[] = {
     {"power_of_attorney", rule_power_of_attorney},
     {"originals_by_post", rule_originals},
     {"declarations", rule_declarations},
+    {"attachments_verified", rule_attachments_verified},
+    {"correction_deadline", rule_correction_late},
     {NULL, NULL},
 };

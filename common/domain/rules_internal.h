@@ -13,9 +13,11 @@ typedef struct {
     const program *p;
     const json_t *app;
     const rules_facts *f;
-    jdate app_date;      /* JST date of received_at (decided_on when unreadable) */
-    bool received_known; /* received_at parsed */
-    int64_t received_at; /* epoch seconds when received_known */
+    jdate app_date;      /* JST date of the first arrival (decided_on when unreadable) */
+    bool received_known; /* the first arrival parsed */
+    int64_t received_at; /* its epoch seconds when received_known */
+    bool latest_known;   /* the application's own received_at parsed (a resubmission's) */
+    int64_t latest_at;   /* its epoch seconds when latest_known */
     jdate decided_on;    /* business date (the arrival deadline when unreadable) */
 } rules_ctx;
 

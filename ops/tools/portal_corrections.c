@@ -4,7 +4,9 @@
  * with a corrected account number, amends_receipt_no set to its receipt
  * number, a new submission id and the application's correlation id.
  *
- *   portal-corrections RECEIVED_AT      (database from SUBSIDY_PG_DSN) */
+ *   portal-corrections [--key=value...] RECEIVED_AT   (database: pg-dsn) */
+#include "config.h"
+#include "db.h"
 #include "envelope.h"
 
 #include <jansson.h>
@@ -51,27 +53,30 @@ static int write_resubmission(const char *receipt_no, const char *data_text,
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: portal-corrections RECEIVED_AT\n");
+    config cfg;
+    char err[512];
+    char **rest = argv; /* config_load compacts the leftovers in place */
+    int nrest = 0;
+    if (config_load(&cfg, "portal-corrections", argc, argv, &nrest, rest, err, sizeof err) != 0 ||
+        nrest != 1) {
+        fprintf(stderr, "usage: portal-corrections [--key=value...] RECEIVED_AT\n");
         return 2;
     }
-    const char *dsn = getenv("SUBSIDY_PG_DSN");
-    PGconn *c = PQconnectdb(dsn ? dsn : "");
-    if (PQstatus(c) != CONNECTION_OK) {
-        fprintf(stderr, "portal-corrections: %s", PQerrorMessage(c));
-        PQfinish(c);
-        return 1;
-    }
-    PGresult *r = PQexecParams(c,
-                               "SELECT receipt_no, data, correlation_id FROM application "
-                               "WHERE state = 'payment_failed' ORDER BY receipt_no",
-                               0, NULL, NULL, NULL, NULL, 0);
-    int rc = PQresultStatus(r) == PGRES_TUPLES_OK ? 0 : 1;
+    PGconn *c = PQconnectdb(cfg.pg_dsn);
+    PGresult *r = NULL;
+    int rc = PQstatus(c) == CONNECTION_OK &&
+                     db_exec(c, &r, err, sizeof err,
+                             "SELECT receipt_no, data, correlation_id FROM application "
+                             "WHERE state = 'payment_failed' ORDER BY receipt_no",
+                             0, NULL) == DB_OK
+                 ? 0
+                 : 1;
     if (rc)
-        fprintf(stderr, "portal-corrections: %s", PQerrorMessage(c));
+        fprintf(stderr, "portal-corrections: %s\n",
+                PQstatus(c) == CONNECTION_OK ? err : PQerrorMessage(c));
     for (int i = 0; rc == 0 && i < PQntuples(r); i++)
         rc = write_resubmission(PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), PQgetvalue(r, i, 2),
-                                argv[1]) == 0
+                                rest[0]) == 0
                  ? 0
                  : 1;
     PQclear(r);

@@ -7,6 +7,7 @@
  * bank already refused is left out: the corrected account's new attempt
  * replaces it, so one payment is never asked of the bank twice. */
 #include "admin.h"
+#include "fileio.h"
 
 #include "domain/bankkana.h"
 #include "domain/digest.h"
@@ -122,22 +123,6 @@ static int transfer_from_row(const bankkana_converter *kc, PGresult *r, int i, z
     return 0;
 }
 
-static int write_atomically(const char *path, const char *buf, size_t len)
-{
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return -1;
-    int ok = fwrite(buf, 1, len, f) == len;
-    ok &= fclose(f) == 0;
-    if (!ok || rename(tmp, path) != 0) {
-        remove(tmp);
-        return -1;
-    }
-    return 0;
-}
-
 static int export_batch(const config *cfg, PGconn *c, const char *date, const char *path, char *err,
                         size_t errlen)
 {
@@ -186,7 +171,7 @@ static int export_batch(const config *cfg, PGconn *c, const char *date, const ch
         if (rc == 0)
             rc = zengin_render_file(&h, items, (size_t)n, count, total, &o, &file, &len, err,
                                     errlen);
-        if (rc == 0 && write_atomically(path, file, len) != 0) {
+        if (rc == 0 && file_write_atomic(path, file, len) != 0) {
             snprintf(err, errlen, "cannot write %s", path);
             rc = -1;
         }

@@ -4,6 +4,7 @@
 #include "domain/digest.h"
 #include "domain/notice.h"
 #include "envelope.h"
+#include "fileio.h"
 #include "kafka.h"
 #include "log.h"
 #include "programstore.h"
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 struct notification_state {
     programstore *programs;
@@ -74,21 +74,11 @@ static int mkdir_p(const char *path)
     return (mkdir(tmp, 0750) != 0 && errno != EEXIST) ? -1 : 0;
 }
 
-/* Writes body to path atomically (temporary file, then rename). */
+/* Writes body to path (in dir, made when missing) atomically. */
 static int write_file(const char *dir, const char *path, const char *body, char *err, size_t errlen)
 {
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    FILE *f = NULL;
-    if (mkdir_p(dir) != 0 || !(f = fopen(tmp, "w"))) {
+    if (mkdir_p(dir) != 0 || file_write_atomic(path, body, strlen(body)) != 0) {
         snprintf(err, errlen, "cannot write %.600s: %s", path, strerror(errno));
-        return -1;
-    }
-    int ok = fputs(body, f) >= 0;
-    ok &= fclose(f) == 0;
-    if (!ok || rename(tmp, path) != 0) {
-        snprintf(err, errlen, "cannot write %.600s: %s", path, strerror(errno));
-        unlink(tmp);
         return -1;
     }
     return 0;

@@ -3,7 +3,6 @@
 
 #include "appstore.h"
 #include "domain/bankkana.h"
-#include "domain/jdate.h"
 #include "domain/rules.h"
 #include "envelope.h"
 #include "facts.h"
@@ -45,54 +44,13 @@ void validation_state_free(validation_state *s)
     free(s);
 }
 
-/* Reasons that come from intake's attachment check or from the correction
- * loop rather than from the program's rules. */
-static const rules_reason reason_attachment = {
-    "ATTACHMENT_NOT_VERIFIED",
-    "申告された添付書類が確認できないか、内容が申告と一致しません。添付書類を改めて提出してください"
-    "。",
-    "a declared attachment is missing or does not match its checksum",
-    "attachments",
-    true,
-    false};
-static const rules_reason reason_correction_late = {
-    "CORRECTION_LATE",
-    "補正の期限までに補正書類が到達しませんでした。",
-    "the correction arrived after its deadline",
-    "received_at",
-    false,
-    false};
+/* The reason of the scheduled sweep, which decides without the rules. */
 static const rules_reason reason_correction_expired = {"CORRECTION_NOT_RECEIVED",
                                                        "補正の期限までに補正が行われませんでした。",
                                                        "no correction was received by the deadline",
                                                        "",
                                                        false,
                                                        false};
-
-/* Adds a reason and re-derives the outcome: any reason that cannot be
- * corrected (and is not merely waiting for an answer) rejects; otherwise a
- * correctable one asks for a correction; pending ones alone keep it on hold. */
-static void decision_add(rules_decision *d, const rules_reason *r, const program *p, jdate today)
-{
-    if (d->n_reasons < RULES_MAX_REASONS)
-        d->reasons[d->n_reasons++] = *r;
-    bool fatal = false;
-    for (size_t i = 0; i < d->n_reasons; i++)
-        fatal |= !d->reasons[i].correctable && !d->reasons[i].pending;
-    if (fatal) {
-        d->outcome = RULES_REJECTED;
-    } else if (d->outcome != RULES_REJECTED) {
-        d->outcome = RULES_CORRECTION_REQUESTED;
-        jdate_format(program_correction_deadline(p, today), d->correction_deadline);
-    }
-    if (d->outcome != RULES_APPROVED)
-        d->amount_yen = 0;
-    size_t kept = 0; /* as in the rules: awaited answers are no reason to act on */
-    for (size_t i = 0; i < d->n_reasons; i++)
-        if (!d->reasons[i].pending)
-            d->reasons[kept++] = d->reasons[i];
-    d->n_reasons = kept;
-}
 
 static json_t *decision_reasons_json(const rules_decision *d)
 {
@@ -211,8 +169,6 @@ static db_status decide_one(loop_ctx *ctx, app_row *a, bool *budget_held, char *
     validation_state *vs = ctx->state;
     char today_s[11];
     config_business_date(ctx->cfg, today_s);
-    jdate today;
-    jdate_parse(today_s, &today);
     db_status st;
     const program *p = programstore_get(vs->programs, ctx->db, a->program_id, &st, err, errlen);
     if (!p)
@@ -233,24 +189,13 @@ static db_status decide_one(loop_ctx *ctx, app_row *a, bool *budget_held, char *
         bankkana_check(vs->kana, holder, f.holder_kana_problem, sizeof f.holder_kana_problem))
         f.holder_kana_problem[0] = '\0';
     /* The application date is the first arrival: a resubmission amends the
-     * application, it does not move its date (its own lateness is judged
-     * against the correction deadline below). */
-    json_t *as_applied = json_deep_copy(a->data);
-    if (!as_applied)
-        return DB_TRANSIENT;
-    json_object_set_new(as_applied, "received_at", json_string(a->first_received_at));
-    json_object_set_new(as_applied, "amends_receipt_no", json_null());
+     * application, it does not move its date; its own lateness is judged
+     * against the correction deadline it answers. */
+    snprintf(f.first_received_at, sizeof f.first_received_at, "%s", a->first_received_at);
+    snprintf(f.correction_deadline, sizeof f.correction_deadline, "%s", a->correction_deadline);
+    f.attachments_unverified = json_array_size(a->attachment_problems) > 0;
     rules_decision d;
-    rules_decide(p, as_applied, &f, &d);
-    json_decref(as_applied);
-    if (json_array_size(a->attachment_problems) > 0)
-        decision_add(&d, &reason_attachment, p, today);
-    jdate deadline, arrived;
-    int64_t epoch;
-    if (a->correction_deadline[0] && jdate_parse(a->correction_deadline, &deadline) &&
-        jst_parse_datetime(json_string_value(json_object_get(a->data, "received_at")), &epoch) &&
-        jdate_compare((arrived = jst_date_of(epoch)), deadline) > 0)
-        decision_add(&d, &reason_correction_late, p, today);
+    rules_decide(p, a->data, &f, &d);
     if (d.outcome == RULES_ON_HOLD && strcmp(a->state, "on_hold") == 0) {
         for (size_t i = 0; budget_held && i < d.n_reasons; i++)
             *budget_held |= strcmp(d.reasons[i].code, "BUDGET_EXHAUSTED") == 0;

@@ -88,22 +88,15 @@ it_generate() {
     done
 }
 
-# Waits until intake has consumed everything published, then until the
-# pipeline is at rest; wait_for waits for an SQL condition.
+# shellcheck source=../../ops/wait.sh
+source "$IT_REPO/ops/wait.sh"
+# it_settle COUNT: everything published consumed and COUNT applications at
+# rest; it_wait_for CONDITION: until SELECT CONDITION is true (180 s each).
 it_settle() {
-    local deadline=$((SECONDS + 180))
-    until [[ $(admin lag subsidy-intake subsidy.application.submitted) == 0 ]]; do
-        ((SECONDS < deadline)) || it_fail "intake did not catch up"
-        sleep 0.5
-    done
-    admin wait "$1" 180 >/dev/null || it_fail "not at rest: $(admin wait "$1" 1 2>&1)"
+    wait_settled "$1" 180 >/dev/null || it_fail "not at rest: $(admin wait "$1" 1 2>&1)"
 }
 it_wait_for() {
-    local deadline=$((SECONDS + 180))
-    until [[ $(sql "SELECT $1") == t ]]; do
-        ((SECONDS < deadline)) || it_fail "timed out waiting for: $1"
-        sleep 0.5
-    done
+    wait_sql "$1" 180 || it_fail "timed out waiting for: $1"
 }
 
 # Waits until every group has consumed every message of its topics.

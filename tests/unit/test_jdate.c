@@ -6,23 +6,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "date_asserts.h"
+
 #include "domain/jdate.h"
 
 #include <string.h>
-
-static jdate D(const char *s)
-{
-    jdate d = {0, 0, 0};
-    assert_true(jdate_parse(s, &d));
-    return d;
-}
-
-static void assert_date(jdate d, const char *want)
-{
-    char buf[11];
-    jdate_format(d, buf);
-    assert_string_equal(buf, want);
-}
 
 static void test_parse_accepts_real_dates(void **state)
 {

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "date_asserts.h"
+
 #include "domain/program.h"
 
 #include <string.h>
@@ -31,20 +33,6 @@ static program *load_program(const char *name)
     if (!p)
         fail_msg("%s: %s", name, err);
     return p;
-}
-
-static jdate D(const char *s)
-{
-    jdate d = {0, 0, 0};
-    assert_true(jdate_parse(s, &d));
-    return d;
-}
-
-static void assert_date(jdate d, const char *want)
-{
-    char buf[11];
-    jdate_format(d, buf);
-    assert_string_equal(buf, want);
 }
 
 static void test_matsudo_loads(void **state)
