@@ -7,8 +7,9 @@
 # COUNT applications are at rest (subsidy-admin wait says after how long).
 wait_settled() {
     local deadline=$((SECONDS + $2))
+    # lag fails quietly while the group is still forming: just ask again.
     until [[ $("$BUILD_DIR/subsidy-admin" --log-level=error lag subsidy-intake \
-        subsidy.application.submitted) == 0 ]]; do
+        subsidy.application.submitted 2>/dev/null) == 0 ]]; do
         ((SECONDS < deadline)) || { echo "intake did not catch up in $2 s" >&2; return 1; }
         sleep 0.5
     done
